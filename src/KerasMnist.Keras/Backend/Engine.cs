@@ -1,0 +1,83 @@
+using System.Reflection;
+using System.Runtime.InteropServices;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace KerasMnist.Keras.Backend;
+
+/// <summary>
+/// The torch backend's process-wide settings: device, threads, seed, and the allocator tuning.
+/// Counterpart of Keras 3's <c>keras.backend</c> on torch (<c>KERAS_TORCH_DEVICE</c>) and
+/// <c>keras.utils.set_random_seed</c>.
+/// </summary>
+public static class Engine
+{
+    static Device device = CPU;
+
+    /// <summary>The device new variables and batches are placed on (<c>cpu</c> unless <see cref="SetDevice"/> chose <c>cuda</c>).</summary>
+    public static Device Device => device;
+
+    /// <summary>The torch device name, <c>cpu</c> or <c>cuda</c>.</summary>
+    public static string DeviceName => device.type == DeviceType.CUDA ? "cuda" : "cpu";
+
+    /// <summary>Selects the device. <c>cuda</c> without a CUDA build of libtorch is an error that says so.</summary>
+    public static void SetDevice(string name)
+    {
+        device = name switch
+        {
+            "cpu" => CPU,
+            "cuda" when cuda.is_available() => CUDA,
+            "cuda" => throw new InvalidOperationException(
+                "--device cuda was asked for, but this libtorch build has no CUDA support or no GPU is visible. " +
+                "KerasMnist ships libtorch's CPU build; run with --device cpu."),
+            _ => throw new ArgumentException($"Unknown device '{name}'. Valid devices: cpu, cuda."),
+        };
+    }
+
+    /// <summary><c>keras.utils.set_random_seed</c>: seeds torch's generators so a CPU run is exactly reproducible.</summary>
+    public static void SetRandomSeed(int seed)
+    {
+        random.manual_seed(seed);
+        Seed = seed;
+    }
+
+    /// <summary>The seed last given to <see cref="SetRandomSeed"/>, if any.</summary>
+    public static int? Seed { get; private set; }
+
+    /// <summary>Threads libtorch uses for intra-op parallelism.</summary>
+    public static int Threads => get_num_threads();
+
+    /// <summary>TorchSharp's version (the .NET binding).</summary>
+    public static string TorchSharpVersion =>
+        typeof(torch).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+        ?? typeof(torch).Assembly.GetName().Version?.ToString() ?? "unknown";
+
+    /// <summary>libtorch's version (the native engine).</summary>
+    public static string LibTorchVersion => __version__;
+
+    static bool tuned;
+
+    /// <summary>
+    /// Keeps freed tensor memory in glibc's heap instead of returning it to the OS after every step.
+    /// Without it TorchSharp takes thousands of page faults per CNN step (performance.md); it must run
+    /// before the first large tensor is allocated. Linux/glibc only; elsewhere it does nothing.
+    /// </summary>
+    public static void TuneAllocator()
+    {
+        if (tuned || !OperatingSystem.IsLinux()) return;
+        tuned = true;
+        try
+        {
+            // Order matters: setting only the trim threshold makes things worse (performance.md).
+            mallopt(MmapThreshold, 256 << 20);
+            mallopt(TrimThreshold, 1 << 30);
+        }
+        catch (EntryPointNotFoundException) { } // musl and other libcs have no mallopt: nothing to tune.
+        catch (DllNotFoundException) { }
+    }
+
+    const int TrimThreshold = -1, MmapThreshold = -3;
+
+    [DllImport("libc", EntryPoint = "mallopt")]
+    static extern int mallopt(int param, int value);
+}
