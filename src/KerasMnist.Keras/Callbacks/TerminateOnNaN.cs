@@ -1,0 +1,23 @@
+namespace KerasMnist.Keras.Callbacks;
+
+/// <summary>
+/// <c>keras.callbacks.TerminateOnNaN</c>: stops training at the first batch whose loss is NaN or infinite,
+/// with a message, instead of finishing with a garbage model.
+/// </summary>
+public sealed class TerminateOnNaN : Callback
+{
+    /// <summary>Whether it stopped training.</summary>
+    public bool Terminated { get; private set; }
+
+    /// <inheritdoc/>
+    public override void on_train_batch_end(int batch, Logs logs)
+    {
+        if (!logs.TryGetValue("loss", out var loss) || double.IsFinite(loss)) return;
+        Terminated = true;
+        Console.Out.Flush();
+        Console.Error.WriteLine();
+        Console.Error.WriteLine($"Batch {batch}: Invalid loss, terminating training (loss = {loss}). " +
+            "Lower the learning rate or check the inputs for NaN values.");
+        model!.stop_training = true;
+    }
+}

@@ -1,0 +1,77 @@
+using KerasMnist.Keras.Activations;
+using KerasMnist.Keras.Backend;
+using KerasMnist.Keras.Initializers;
+using KerasMnist.Keras.Regularizers;
+using static TorchSharp.torch;
+
+namespace KerasMnist.Keras.Layers;
+
+/// <summary>
+/// <c>keras.layers.Dense</c>: <c>activation(x · kernel + bias)</c> with the kernel in Keras's (in, units)
+/// layout, glorot_uniform kernel and zero bias by default.
+/// </summary>
+public sealed class Dense : Layer
+{
+    Variable? kernel, bias;
+
+    /// <summary>See <c>keras.layers.Dense</c>.</summary>
+    public Dense(int units, Activation? activation = null, bool use_bias = true,
+        Initializer? kernel_initializer = null, Initializer? bias_initializer = null,
+        Regularizer? kernel_regularizer = null, Regularizer? bias_regularizer = null,
+        Shape? input_shape = null, string? name = null)
+        : base(name, input_shape)
+    {
+        if (units <= 0)
+            throw new ArgumentException($"Received an invalid value for `units`, expected a positive integer. Received: units={units}");
+        this.units = units;
+        this.activation = activation ?? Activation.Linear;
+        this.use_bias = use_bias;
+        this.kernel_initializer = kernel_initializer ?? new GlorotUniform();
+        this.bias_initializer = bias_initializer ?? new Zeros();
+        this.kernel_regularizer = kernel_regularizer;
+        this.bias_regularizer = bias_regularizer;
+    }
+
+#pragma warning disable CS1591 // Keras's constructor arguments, documented there
+    public int units { get; }
+    public Activation activation { get; }
+    public bool use_bias { get; }
+    public Initializer kernel_initializer { get; }
+    public Initializer bias_initializer { get; }
+    public Regularizer? kernel_regularizer { get; }
+    public Regularizer? bias_regularizer { get; }
+#pragma warning restore CS1591
+
+    /// <inheritdoc/>
+    protected override void build(Shape input_shape)
+    {
+        kernel = AddWeight("kernel", [input_shape[-1], units], kernel_initializer, regularizer: kernel_regularizer);
+        if (use_bias) bias = AddWeight("bias", [units], bias_initializer, regularizer: bias_regularizer);
+    }
+
+    /// <inheritdoc/>
+    public override Shape compute_output_shape(Shape input_shape)
+    {
+        var dims = input_shape.Dims;
+        dims[^1] = units;
+        return new Shape(dims);
+    }
+
+    /// <inheritdoc/>
+    protected internal override Tensor Call(Tensor x, bool training)
+    {
+        var y = x.dim() == 2 && bias is not null
+            ? addmm(bias.Value, x, kernel!.Value, beta: 1, alpha: 1)
+            : bias is null ? x.matmul(kernel!.Value) : x.matmul(kernel!.Value).add_(bias.Value);
+        return activation.Call(y);
+    }
+
+    /// <inheritdoc/>
+    protected override void EnsureCompatible(Shape input_shape)
+    {
+        if (BuiltInputShape is not null && input_shape[-1] != BuiltInputShape[-1])
+            throw new ArgumentException(
+                $"Input 0 of layer \"{name}\" is incompatible with the layer: expected axis -1 of input shape to have value " +
+                $"{BuiltInputShape[-1]}, but received input with shape {input_shape.ToBatchString()}.");
+    }
+}

@@ -1,0 +1,70 @@
+using static TorchSharp.torch;
+
+namespace KerasMnist.Keras.Metrics;
+
+/// <summary><c>keras.metrics.Metric</c>: a stateful mean over every sample seen since the last reset.</summary>
+public abstract class Metric
+{
+    double total;
+    double count;
+
+    /// <summary>Names the metric (the key in logs and History).</summary>
+    protected Metric(string name) => this.name = name;
+
+    /// <summary><c>metric.name</c>.</summary>
+    public string name { get; }
+
+    /// <summary><c>metric.update_state(y_true, y_pred)</c>.</summary>
+    public abstract void update_state(Tensor y_true, Tensor y_pred);
+
+    /// <summary><c>metric.result()</c>: the mean so far (0 before any update, as Keras).</summary>
+    public double result() => count == 0 ? 0 : total / count;
+
+    /// <summary><c>metric.reset_state()</c>.</summary>
+    public void reset_state() => (total, count) = (0, 0);
+
+    /// <summary>Adds <paramref name="sum"/> over <paramref name="n"/> samples.</summary>
+    protected void Accumulate(double sum, double n)
+    {
+        total += sum;
+        count += n;
+    }
+
+    /// <summary>Resolves Keras's string names; <c>"accuracy"</c> means sparse categorical accuracy for integer labels.</summary>
+    public static Metric Get(string name) => name switch
+    {
+        "accuracy" or "acc" => new SparseCategoricalAccuracy(name: "accuracy"),
+        "sparse_categorical_accuracy" => new SparseCategoricalAccuracy(),
+        _ => throw new ArgumentException($"Unknown metric '{name}'. Valid names: accuracy, acc, sparse_categorical_accuracy."),
+    };
+}
+
+/// <summary><c>keras.metrics.Mean</c>: a weighted running mean of values (fit uses one for the loss).</summary>
+public sealed class Mean : Metric
+{
+    /// <summary>See <c>keras.metrics.Mean</c>.</summary>
+    public Mean(string name = "mean") : base(name) { }
+
+    /// <summary>Adds a value with weight <paramref name="sample_weight"/>.</summary>
+    public void update_state(double value, double sample_weight = 1) => Accumulate(value * sample_weight, sample_weight);
+
+    /// <summary>Not used for Mean: it averages scalars, not predictions.</summary>
+    public override void update_state(Tensor y_true, Tensor y_pred) =>
+        throw new NotSupportedException("Mean averages scalar values: call update_state(value, sample_weight).");
+}
+
+/// <summary><c>keras.metrics.SparseCategoricalAccuracy</c>: the fraction of samples whose argmax equals the integer label.</summary>
+public sealed class SparseCategoricalAccuracy : Metric
+{
+    /// <summary>See <c>keras.metrics.SparseCategoricalAccuracy</c>.</summary>
+    public SparseCategoricalAccuracy(string name = "sparse_categorical_accuracy") : base(name) { }
+
+    /// <inheritdoc/>
+    public override void update_state(Tensor y_true, Tensor y_pred)
+    {
+        using var _ = no_grad();
+        var labels = y_true.flatten().to_type(ScalarType.Int64);
+        using var correct = y_pred.argmax(1).eq(labels).sum();
+        Accumulate(correct.item<long>(), labels.shape[0]);
+    }
+}

@@ -1,0 +1,39 @@
+using KerasMnist.Keras.Backend;
+using static TorchSharp.torch;
+
+namespace KerasMnist.Keras.Optimizers;
+
+/// <summary><c>keras.optimizers.Optimizer</c>: updates trainable variables from their gradients.</summary>
+public abstract class Optimizer
+{
+    /// <summary>Sets the learning rate; it must be a positive finite number.</summary>
+    protected Optimizer(float learning_rate, string name)
+    {
+        if (!(learning_rate > 0) || float.IsInfinity(learning_rate))
+            throw new ArgumentException($"learning_rate must be a positive number, got {learning_rate}.");
+        this.learning_rate = learning_rate;
+        this.name = name;
+    }
+
+    /// <summary><c>optimizer.learning_rate</c>.</summary>
+    public float learning_rate { get; set; }
+
+    /// <summary><c>optimizer.name</c>.</summary>
+    public string name { get; }
+
+    /// <summary><c>optimizer.iterations</c>: the number of updates applied so far.</summary>
+    public long iterations { get; protected set; }
+
+    /// <summary>Number of scalars the optimizer keeps as state (Keras's "Optimizer params" in summaries).</summary>
+    public abstract long StateSize { get; }
+
+    /// <summary><c>optimizer.apply_gradients(zip(grads, vars))</c>, in place and without autograd.</summary>
+    public abstract void apply_gradients(IReadOnlyList<Tensor> grads, IReadOnlyList<Variable> variables);
+
+    /// <summary>Resolves Keras's string names (<c>"adam"</c>).</summary>
+    public static Optimizer Get(string name) => name.ToLowerInvariant() switch
+    {
+        "adam" => new Adam(),
+        _ => throw new ArgumentException($"Unknown optimizer '{name}'. Valid names: adam."),
+    };
+}

@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using KerasMnist.Keras.Callbacks;
+
+namespace KerasMnist.Keras.Utils;
+
+/// <summary>
+/// <c>keras.utils.Progbar</c> in Keras 2's format:
+/// <c>329/329 [==============================] - 3s 6ms/step - loss: 0.3548 - sparse_categorical_accuracy: 0.9017</c>.
+/// On a terminal it redraws one line in place; when output is redirected (CI logs, files) it writes only the
+/// final line, so a log gets one line per epoch instead of hundreds.
+/// </summary>
+public sealed class Progbar
+{
+    readonly long? target;
+    readonly int width;
+    readonly int verbose;
+    readonly bool dynamic;
+    readonly TextWriter output;
+    readonly Stopwatch clock = Stopwatch.StartNew();
+    readonly double interval;
+    double lastUpdate = double.NegativeInfinity;
+    int previousWidth;
+
+    /// <summary>See <c>keras.utils.Progbar(target, width=30, verbose=1, interval=0.05, unit_name="step")</c>.</summary>
+    public Progbar(long? target, int width = 30, int verbose = 1, double interval = 0.05, string unit_name = "step",
+        TextWriter? output = null, bool? dynamic_display = null)
+    {
+        this.target = target is > 0 ? target : null;
+        this.width = width;
+        this.verbose = verbose;
+        this.interval = interval;
+        this.unit_name = unit_name;
+        this.output = output ?? Console.Out;
+        dynamic = dynamic_display ?? (output is null && !Console.IsOutputRedirected);
+    }
+
+    /// <summary>What one step is called in the time per unit (<c>ms/step</c>).</summary>
+    public string unit_name { get; }
+
+    /// <summary><c>progbar.update(current, values, finalize)</c>.</summary>
+    public void update(long current, Logs? values = null, bool? finalize = null)
+    {
+        bool final = finalize ?? (target is not null && current >= target);
+        double now = clock.Elapsed.TotalSeconds;
+        if (verbose == 1)
+        {
+            if (!final && (!dynamic || now - lastUpdate < interval)) return;
+            lastUpdate = now;
+            var line = new StringBuilder(Counter(current)).Append(Bar(current));
+            line.Append(final ? Elapsed(now, current) : Eta(now, current));
+            AppendValues(line, values);
+            Write(line.ToString(), final);
+        }
+        else if (verbose == 2 && final)
+        {
+            var line = new StringBuilder(Counter(current)).Append($" - {now:0}s");
+            AppendValues(line, values);
+            line.Append($" - {now:0}s/epoch - {PerUnit(now / Math.Max(1, current))}");
+            output.WriteLine(line.ToString());
+        }
+    }
+
+    string Counter(long current) => target is null
+        ? $"{current,7}/Unknown"
+        : $"{current.ToString(CultureInfo.InvariantCulture).PadLeft(target.Value.ToString(CultureInfo.InvariantCulture).Length)}/{target}";
+
+    string Bar(long current)
+    {
+        if (target is null) return "";
+        int filled = (int)(width * Math.Min(1.0, (double)current / target.Value));
+        var bar = new StringBuilder(" [");
+        if (filled > 0) bar.Append('=', filled - 1).Append(current < target ? '>' : '=');
+        return bar.Append('.', width - filled).Append(']').ToString();
+    }
+
+    string Eta(double now, long current)
+    {
+        if (target is null || current == 0) return "";
+        double eta = now / current * (target.Value - current);
+        var t = TimeSpan.FromSeconds(eta);
+        string text = eta > 3600 ? $"{(int)t.TotalHours}:{t.Minutes:00}:{t.Seconds:00}"
+            : eta > 60 ? $"{(int)t.TotalMinutes}:{t.Seconds:00}" : $"{(int)eta}s";
+        return " - ETA: " + text;
+    }
+
+    string Elapsed(double now, long current) => $" - {now:0}s {PerUnit(now / Math.Max(1, current))}";
+
+    string PerUnit(double seconds) => seconds >= 1 ? $"{seconds:0}s/{unit_name}"
+        : seconds >= 1e-3 ? $"{seconds * 1e3:0}ms/{unit_name}" : $"{seconds * 1e6:0}us/{unit_name}";
+
+    static void AppendValues(StringBuilder line, Logs? values)
+    {
+        foreach (var (key, value) in values ?? [])
+            line.Append(" - ").Append(key).Append(": ").Append(FormatValue(value));
+    }
+
+    /// <summary>Keras's value format: four decimals, or scientific for magnitudes at most 1e-3.</summary>
+    public static string FormatValue(double value) => Math.Abs(value) > 1e-3
+        ? value.ToString("0.0000", CultureInfo.InvariantCulture)
+        : value.ToString("0.0000e+00", CultureInfo.InvariantCulture);
+
+    void Write(string line, bool final)
+    {
+        if (dynamic)
+        {
+            // Pad over the remains of a longer previous line, as Keras does.
+            string padded = line.PadRight(previousWidth);
+            previousWidth = line.Length;
+            output.Write("\r" + padded);
+            if (final) output.WriteLine();
+        }
+        else output.WriteLine(line);
+        output.Flush();
+    }
+}
