@@ -10,7 +10,13 @@ namespace KerasMnist.Keras.Backend;
 internal static class Layout
 {
     /// <summary>NHWC at the API → NCHW inside; other ranks pass through.</summary>
-    public static Tensor ToInternal(Tensor x) => x.dim() == 4 ? x.permute(0, 3, 1, 2) : x;
+    public static Tensor ToInternal(Tensor x)
+    {
+        if (x.dim() != 4) return x;
+        // With one channel a permuted NHWC view has exactly channels_last strides, and libtorch would then run
+        // every convolution in its (much slower, here 10x) channels_last kernels; unsqueeze gives plain NCHW strides.
+        return x.shape[3] == 1 ? x.squeeze(3).unsqueeze(1) : x.permute(0, 3, 1, 2).contiguous();
+    }
 
     /// <summary>NCHW inside → NHWC at the API; other ranks pass through.</summary>
     public static Tensor ToKeras(Tensor x) => x.dim() == 4 ? x.permute(0, 2, 3, 1) : x;

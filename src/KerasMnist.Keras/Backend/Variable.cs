@@ -14,7 +14,8 @@ public sealed class Variable
         Name = name;
         Trainable = trainable;
         Regularizer = regularizer;
-        Value = trainable ? new TorchSharp.Modules.Parameter(value, requires_grad: true) : value;
+        // Weights outlive any dispose scope they are created in (a deferred build runs inside a training step).
+        Value = (trainable ? new TorchSharp.Modules.Parameter(value, requires_grad: true) : value).DetachFromDisposeScope();
     }
 
     /// <summary>The weight's name within its layer (<c>kernel</c>, <c>bias</c>, <c>gamma</c>, ...).</summary>
