@@ -1,0 +1,115 @@
+using System.Text;
+using KerasMnist.Datasets.Core;
+using KerasMnist.Datasets.Download;
+
+namespace KerasMnist.Datasets.Builders;
+
+/// <summary>The folder a dataset's files were found in and each file's path there.</summary>
+/// <param name="Folder">The folder read from; becomes <c>info.data_dir</c>.</param>
+/// <param name="Paths">Official file name to local path (the <c>.gz</c> or the uncompressed file).</param>
+public sealed record LocatedFiles(string Folder, IReadOnlyDictionary<string, string> Paths);
+
+/// <summary>
+/// Finds a dataset's files, downloading them when needed (the part of tfds's <c>download_and_prepare</c> this
+/// port keeps: it reads the IDX files in place and prepares no TFRecords). Order: the data_dir /
+/// <c>KERASMNIST_DATA_DIR</c> folder (or its <c>&lt;name&gt;</c> subfolder), the user cache, system folders, then a
+/// verified download into the user cache. The first folder holding every file wins; a folder whose files belong
+/// to another registered dataset is passed over. Local files whose checksum differs from the official one are
+/// used, with one warning listing them; downloads must match exactly.
+/// </summary>
+public static class DataFileLocator
+{
+    /// <summary>Locates (and if needed downloads) the files of <paramref name="definition"/>.</summary>
+    /// <exception cref="DatasetException">No folder holds the files and they could not be downloaded; the message
+    /// says where it looked, why each download failed, and how to fix it.</exception>
+    public static LocatedFiles Locate(IdxDatasetDefinition definition, DataSourceOptions options)
+    {
+        var looked = new List<string>();
+        foreach (var (folder, label, configured) in Candidates(definition, options))
+        {
+            var scan = LocalFolder.Inspect(folder, definition.Name, definition.Files, DatasetRegistry.OfficialChecksums);
+            if (scan.Complete && scan.OtherDataset is null)
+                return Use(scan, definition, options.Log);
+            looked.Add($"  - {folder} ({label}): {scan.Describe()}");
+            if (configured && scan.Exists)
+                options.Log.WriteLine($"note: {folder} ({label}) {scan.Describe()}; looking elsewhere for {definition.Name}.");
+        }
+        if (options.DataDir is null)
+            looked.Insert(0, $"  - data_dir / {DataSourceOptions.DataDirVariable}: not set");
+
+        string cache = CacheFolder(definition, options);
+        if (!options.Download)
+            throw NotFound(definition, options, looked, "downloading is switched off (download: false)");
+        try
+        {
+            var present = LocalFolder.Inspect(cache, definition.Name, definition.Files, DatasetRegistry.OfficialChecksums);
+            var downloader = new Downloader(options.Mirrors ?? definition.Mirrors,
+                options.Progress ?? DownloadProgress.ForConsole(options.Log), options.Log, options.ReadTimeout);
+            foreach (var file in present.Missing)
+                downloader.Download(file, cache);
+        }
+        catch (DatasetException e)
+        {
+            throw NotFound(definition, options, looked, $"downloading failed: {e.Message}");
+        }
+        var downloaded = LocalFolder.Inspect(cache, definition.Name, definition.Files, DatasetRegistry.OfficialChecksums);
+        if (downloaded.OtherDataset is not null)
+            throw new DatasetException(
+                $"{cache} holds files of {downloaded.OtherDataset}, not {definition.Name}. Delete that folder and run again.", cache);
+        return Use(downloaded, definition, options.Log);
+    }
+
+    /// <summary>The user-cache folder of a dataset: <c>&lt;cache root&gt;/&lt;name&gt;</c>.</summary>
+    public static string CacheFolder(IdxDatasetDefinition definition, DataSourceOptions options) =>
+        Path.Combine(options.CacheRoot, definition.Name);
+
+    private static IEnumerable<(string Folder, string Label, bool Configured)> Candidates(IdxDatasetDefinition definition, DataSourceOptions options)
+    {
+        if (options.DataDir is { } dir)
+        {
+            string full = Path.GetFullPath(dir);
+            // A data_dir may be a root holding one subfolder per dataset, like tfds's data_dir.
+            string sub = Path.Combine(full, definition.Name);
+            if (Directory.Exists(sub))
+                yield return (sub, options.DataDirOrigin, true);
+            yield return (full, options.DataDirOrigin, true);
+        }
+        yield return (CacheFolder(definition, options), "user cache", false);
+        if (options.UseSystemDirs)
+            foreach (var (folder, description) in definition.SystemDirs)
+                yield return (folder, description, false);
+    }
+
+    private static LocatedFiles Use(LocalFolder folder, IdxDatasetDefinition definition, TextWriter log)
+    {
+        if (folder.Mismatches.Count > 0)
+        {
+            var warning = new StringBuilder($"warning: using local {definition.Name} files whose sha256 differs from the official release:\n");
+            foreach (var m in folder.Mismatches)
+                warning.Append($"  {m.Path}: {m.Size} bytes, sha256 {m.Sha256}; official: {m.Official.size} bytes, sha256 {m.Official.sha256}\n");
+            warning.Append("They are read as they are (parsing still validates them); if results look wrong, replace them with the official files.");
+            log.WriteLine(warning);
+        }
+        return new LocatedFiles(folder.Folder, folder.Paths);
+    }
+
+    private static DatasetException NotFound(IdxDatasetDefinition definition, DataSourceOptions options, List<string> looked, string why)
+    {
+        string cache = CacheFolder(definition, options);
+        string names = string.Join(", ", definition.Files.Select(f => f.filename));
+        var message = new StringBuilder()
+            .Append($"Cannot load {definition.Name}: its data files were not found on this machine and {why}\n")
+            .Append($"Needed: {names} (or the same names without .gz).\n")
+            .Append("Looked in:\n").Append(string.Join("\n", looked)).Append('\n')
+            .Append("To fix it, either\n");
+        var remedies = new List<string>
+        {
+            $"  - pass --data-dir DIR (in code: tfds.load(..., data_dir: DIR)) or set {DataSourceOptions.DataDirVariable}=DIR, where DIR is a folder holding those four files",
+            $"  - connect to the internet and run again, so they are downloaded ({definition.DownloadSize}) into {cache}",
+        };
+        foreach (var (folder, description) in definition.SystemDirs)
+            remedies.Add($"  - install the {description}, which puts them in {folder}");
+        message.Append(string.Join(", or\n", remedies));
+        return new DatasetException(message.Append('.').ToString(), cache);
+    }
+}
