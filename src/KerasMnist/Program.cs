@@ -1,4 +1,7 @@
-using TorchSharp;
-var t = torch.ones(3, 3);
-Console.WriteLine((t.matmul(t)).sum().item<float>());
-Console.WriteLine(torch.__version__);
+using KerasMnist.Cli;
+using KerasMnist.Keras.Backend;
+using KerasMnist.Tutorial;
+
+// glibc must keep freed tensor memory before the first tensor exists (see Engine.TuneAllocator).
+Engine.TuneAllocator();
+return App.Run(args, Terminal.FromConsole());

@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.Arm;
+using System.Runtime.Intrinsics.X86;
+using KerasMnist.Keras.Backend;
+using TorchSharp;
+
+namespace KerasMnist.Tutorial.Stages;
+
+/// <summary>
+/// Notebook section "Google Colab": <c>! nvidia-smi</c> shows which GPU Colab gave us. The counterpart
+/// here shows what the program computes on: device, threads, engine versions, CPU, memory, OS, .NET.
+/// </summary>
+public sealed class ColabStage : Stage
+{
+    /// <inheritdoc/>
+    public override string Name => "colab";
+
+    /// <inheritdoc/>
+    public override string Title => "Google Colab";
+
+    /// <inheritdoc/>
+    public override string Summary => "The '!nvidia-smi' counterpart: device, threads, TorchSharp/libtorch versions, CPU, OS, .NET";
+
+    /// <inheritdoc/>
+    protected override void Run()
+    {
+        Markdown("""
+            Das Notebook läuft in Google Colab: eine einfache Programmieroberfläche mit den nötigen
+            Bibliotheken und kostenlosen GPUs; `! nvidia-smi` zeigt dort die GPU.
+            Hier läuft das Tutorial als .NET-Programm auf TorchSharp (libtorch). Statt `nvidia-smi`
+            schauen wir nach, worauf gerechnet wird:
+            """);
+
+        // ! nvidia-smi
+        Table([], [
+            ["device", $"{Engine.DeviceName} (--device)"],
+            ["CUDA", torch.cuda.is_available()
+                ? $"available, {torch.cuda.device_count()} GPU(s)"
+                : "not available (this libtorch is the CPU build, or no GPU is visible)"],
+            ["threads", $"{Engine.Threads} (libtorch intra-op; {Environment.ProcessorCount} logical cores)"],
+            ["TorchSharp", Engine.TorchSharpVersion],
+            ["libtorch", Engine.LibTorchVersion],
+            ["CPU", $"{CpuModel()} ({VectorUnits()})"],
+            ["memory", Gibibytes(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes)],
+            ["OS", OperatingSystemName()],
+            [".NET", $"{RuntimeInformation.FrameworkDescription} ({RuntimeInformation.ProcessArchitecture})"],
+        ]);
+    }
+
+    static string CpuModel()
+    {
+        // Linux names the CPU in /proc/cpuinfo; elsewhere the architecture is all .NET knows.
+        const string cpuinfo = "/proc/cpuinfo";
+        var model = File.Exists(cpuinfo)
+            ? File.ReadLines(cpuinfo).FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
+            : null;
+        return model ?? RuntimeInformation.OSArchitecture.ToString();
+    }
+
+    // On Linux OSDescription is the distribution ("Debian GNU/Linux 12 (bookworm)"); OSVersion adds the kernel.
+    static string OperatingSystemName() => $"{RuntimeInformation.OSDescription} ({Environment.OSVersion})";
+
+    // The widest vector unit the CPU offers decides how fast libtorch's kernels can be.
+    static string VectorUnits() =>
+        Avx512F.IsSupported ? "AVX-512" : Avx2.IsSupported ? "AVX2" : Avx.IsSupported ? "AVX" : AdvSimd.IsSupported ? "NEON" : "SSE or none";
+
+    static string Gibibytes(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / (double)(1L << 30):0.0} GiB");
+}

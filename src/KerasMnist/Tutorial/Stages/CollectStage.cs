@@ -1,0 +1,81 @@
+using System.Globalization;
+using KerasMnist.Datasets;
+
+namespace KerasMnist.Tutorial.Stages;
+
+/// <summary>
+/// Notebook section "Datensammlung" with "MNIST": where data comes from, then <c>tfds.load</c> of the three
+/// splits <c>train[:70%]</c>, <c>train[70%:]</c> and <c>test</c> into <c>ds_train</c>, <c>ds_valid</c>,
+/// <c>ds_test</c> and <c>ds_info</c>.
+/// </summary>
+public sealed class CollectStage : Stage
+{
+    /// <inheritdoc/>
+    public override string Name => "collect";
+
+    /// <inheritdoc/>
+    public override string Title => "Datensammlung";
+
+    /// <inheritdoc/>
+    public override string Subtitle => "MNIST";
+
+    /// <inheritdoc/>
+    public override string Summary => "tfds.load: ds_train (train[:70%]), ds_valid (train[70%:]), ds_test (test), ds_info";
+
+    /// <inheritdoc/>
+    protected override void Run()
+    {
+        Markdown("""
+            Woher bekommen wir die Daten? Manchmal kommen sie mit dem Projekt, manchmal müssen wir
+            selbst sammeln oder suchen, zum Beispiel hier:
+            - https://www.tensorflow.org/datasets
+            - https://datasetsearch.research.google.com
+            - https://www.kaggle.com/datasets
+            - https://grand-challenge.org/challenges/
+            """);
+        Subheading("MNIST");
+        Markdown("""
+            Wir haben Glück: der MNIST-Datensatz (http://yann.lecun.com/exdb/mnist/) hat 60.000
+            Trainings- und 10.000 Testbilder von Ziffern 0-9 und deren Klassenangehörigkeit.
+            70 % der Trainingsbilder trainieren das Model, die übrigen 30 % validieren es.
+            """);
+
+        // Wir koennen die Daten mit Tensorflow Datasets laden:
+        ((ds_train, ds_valid, ds_test), ds_info) = tfds.load(
+            Options.Dataset,
+            split: ["train[:70%]", "train[70%:]", "test"],
+            shuffle_files: true,
+            as_supervised: true,
+            with_info: true,
+            data_dir: Options.DataDir);   // --data-dir; the notebook lets tfds pick its folder
+
+        var full = (train: ds_train.cardinality(), valid: ds_valid.cardinality(), test: ds_test.cardinality());
+        if (Options.Limit is { } limit)
+        {
+            // Not in the notebook: --limit keeps classroom and CI runs short. The first N training examples,
+            // and the same share of validation and test (at least one each), so the 70/30 proportions stay.
+            var share = Math.Min(1.0, (double)limit / full.train);
+            ds_train = ds_train.take(Math.Min(limit, full.train));
+            ds_valid = ds_valid.take(Math.Max(1, (long)Math.Round(full.valid * share)));
+            ds_test = ds_test.take(Math.Max(1, (long)Math.Round(full.test * share)));
+        }
+
+        Table(["", "split", "Bilder"], [
+            ["ds_train", "train[:70%]", Count(ds_train.cardinality(), full.train)],
+            ["ds_valid", "train[70%:]", Count(ds_valid.cardinality(), full.valid)],
+            ["ds_test", "test", Count(ds_test.cardinality(), full.test)],
+        ]);
+        print();
+        Table([], [
+            ["ds_info.full_name", ds_info.full_name],
+            ["features", $"image {ds_info.features.image}, label {ds_info.features.label}"],
+            ["Klassen", string.Join(", ", ds_info.features.label.names)],
+            ["splits", string.Join(", ", ds_info.splits.Values.Select(s => $"{s.name} {N(s.num_examples)}"))],
+            ["gelesen aus", ds_info.data_dir],
+        ]);
+    }
+
+    static string Count(long used, long all) => used == all ? N(used) : $"{N(used)} von {N(all)} (--limit)";
+
+    static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
+}

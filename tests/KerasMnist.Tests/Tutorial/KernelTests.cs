@@ -1,0 +1,35 @@
+using KerasMnist.Tutorial;
+
+namespace KerasMnist.Tests.Tutorial;
+
+public class KernelTests
+{
+    [Fact]
+    public void AnUnsetVariableFailsLikePythonsNameError()
+    {
+        using var kernel = new Kernel();
+        var e = Assert.Throws<NameError>(() => kernel.ds_info);
+        Assert.Equal("ds_info", e.Name);
+        Assert.Contains("name 'ds_info' is not defined", e.Message);
+        Assert.False(kernel.IsDefined("ds_info"));
+        Assert.Empty(kernel.Names);
+    }
+
+    [Fact]
+    public void AVariableCannotBeSetToNull()
+    {
+        using var kernel = new Kernel();
+        Assert.Throws<ArgumentNullException>(() => kernel.df = null!);
+    }
+
+    [Fact]
+    public void SetVariablesAreReadBackUnderTheirNotebookNames()
+    {
+        using var kernel = new Kernel();
+        var df = new Microsoft.Data.Analysis.DataFrame(new Microsoft.Data.Analysis.Int32DataFrameColumn("label", [3, 1]));
+        kernel.df = df;
+        Assert.Same(df, kernel.df);
+        Assert.True(kernel.IsDefined("df"));
+        Assert.Equal(["df"], kernel.Names);
+    }
+}
