@@ -35,8 +35,10 @@ public static class IdxReader
     {
         using var reader = DataFileReader.Open(path);
         Span<byte> header = stackalloc byte[16];
-        reader.ReadExactly(header, "the 16-byte IDX image header");
+        // The magic number first: a label file read as images is too short for the image header.
+        reader.ReadExactly(header[..4], "the IDX magic number");
         CheckMagic(path, BinaryPrimitives.ReadInt32BigEndian(header), ImagesMagic, "image");
+        reader.ReadExactly(header[4..], "the 16-byte IDX image header");
         int count = BinaryPrimitives.ReadInt32BigEndian(header[4..]);
         int fileRows = BinaryPrimitives.ReadInt32BigEndian(header[8..]);
         int fileCols = BinaryPrimitives.ReadInt32BigEndian(header[12..]);
@@ -55,8 +57,9 @@ public static class IdxReader
     {
         using var reader = DataFileReader.Open(path);
         Span<byte> header = stackalloc byte[8];
-        reader.ReadExactly(header, "the 8-byte IDX label header");
+        reader.ReadExactly(header[..4], "the IDX magic number");
         CheckMagic(path, BinaryPrimitives.ReadInt32BigEndian(header), LabelsMagic, "label");
+        reader.ReadExactly(header[4..], "the 8-byte IDX label header");
         int count = BinaryPrimitives.ReadInt32BigEndian(header[4..]);
         CheckCount(path, count, "labels");
         var labels = GC.AllocateUninitializedArray<byte>(count);

@@ -1,0 +1,156 @@
+using System.IO.Compression;
+using KerasMnist.Datasets.Builders;
+using KerasMnist.Datasets.Core;
+using KerasMnist.Datasets.Download;
+using KerasMnist.Tests.Datasets.Fixtures;
+
+namespace KerasMnist.Tests.Datasets;
+
+/// <summary>Where the files come from: data_dir, its per-dataset subfolder, the user cache, and the one error when nothing works.</summary>
+public sealed class DataFileLocatorTests : IDisposable
+{
+    private readonly TempFolder temp = new();
+    private readonly StringWriter log = new();
+
+    public void Dispose() => temp.Dispose();
+
+    private DataSourceOptions Options(string? dataDir = null, bool download = false, IReadOnlyList<Uri>? mirrors = null) => new()
+    {
+        DataDir = dataDir,
+        CacheRoot = temp.Combine("cache"),
+        UseSystemDirs = false,
+        Download = download,
+        Mirrors = mirrors,
+        Log = log,
+        Progress = new PlainDownloadProgress(log),
+        ReadTimeout = TimeSpan.FromSeconds(5),
+    };
+
+    [Fact]
+    public void DataDirIsReadInPlaceAndALocalFileWithAnotherChecksumIsUsedWithAWarning()
+    {
+        var located = DataFileLocator.Locate(Mnist.Definition, Options(dataDir: SharedMnist.Folder));
+
+        Assert.Equal(Path.GetFullPath(SharedMnist.Folder), located.Folder);
+        Assert.Equal(Path.Combine(located.Folder, "t10k-images-idx3-ubyte.gz"), located.Paths["t10k-images-idx3-ubyte.gz"]);
+        string warning = log.ToString();
+        // The offline training-images file is a faithful re-encoding, not the official bytes (see the data README).
+        Assert.Contains("warning: using local mnist files whose sha256 differs", warning);
+        Assert.Contains("train-images-idx3-ubyte.gz", warning);
+        Assert.Contains("440fcabf73cc546fa21475e81ea370265605f56be210a4024d2ca8f203523609", warning);
+        Assert.Contains(UrlInfo.Measure(SharedMnist.File("train-images-idx3-ubyte.gz")).sha256, warning);
+        Assert.DoesNotContain("t10k-images", warning); // files with the official checksum are not mentioned
+        Assert.Empty(temp.Files()); // nothing written to the cache
+    }
+
+    [Fact]
+    public void DataDirMayHoldOneSubfolderPerDataset()
+    {
+        SharedMnist.LinkInto(temp.Combine("root", "mnist"));
+        var located = DataFileLocator.Locate(Mnist.Definition, Options(dataDir: temp.Combine("root")));
+        Assert.Equal(temp.Combine("root", "mnist"), located.Folder);
+    }
+
+    [Fact]
+    public void TheUserCacheServesWhenNoDataDirIsGivenAndDataDirComesFirst()
+    {
+        SharedMnist.LinkInto(temp.Combine("cache", "mnist"));
+        Assert.Equal(temp.Combine("cache", "mnist"), DataFileLocator.Locate(Mnist.Definition, Options()).Folder);
+
+        SharedMnist.LinkInto(temp.Combine("mine"));
+        Assert.Equal(temp.Combine("mine"), DataFileLocator.Locate(Mnist.Definition, Options(dataDir: temp.Combine("mine"))).Folder);
+    }
+
+    [Fact]
+    public void AnIncompleteDataDirIsPassedOverWithANote()
+    {
+        SharedMnist.LinkInto(temp.Combine("cache", "mnist"));
+        Directory.CreateDirectory(temp.Combine("partial"));
+        File.CreateSymbolicLink(temp.Combine("partial", "t10k-labels-idx1-ubyte.gz"), SharedMnist.File("t10k-labels-idx1-ubyte.gz"));
+
+        var located = DataFileLocator.Locate(Mnist.Definition, Options(dataDir: temp.Combine("partial")));
+
+        Assert.Equal(temp.Combine("cache", "mnist"), located.Folder);
+        Assert.Contains($"note: {temp.Combine("partial")} (data_dir) lacks train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz", log.ToString());
+    }
+
+    [Fact]
+    public void UncompressedFilesAreAcceptedAndReadTheSame()
+    {
+        Directory.CreateDirectory(temp.Combine("raw"));
+        foreach (var name in SharedMnist.FileNames)
+        {
+            using var gz = new GZipStream(File.OpenRead(SharedMnist.File(name)), CompressionMode.Decompress);
+            using var raw = File.Create(temp.Combine("raw", name[..^3]));
+            gz.CopyTo(raw);
+        }
+        using var fromRaw = new DatasetBuilder(Mnist.Definition, Options(dataDir: temp.Combine("raw")));
+        using var fromGz = new DatasetBuilder(Mnist.Definition, Options(dataDir: SharedMnist.Folder));
+        var (rawImages, rawLabels) = fromRaw.as_tensors("test");
+        var (gzImages, gzLabels) = fromGz.as_tensors("test");
+        using (rawImages) using (rawLabels) using (gzImages) using (gzLabels)
+        {
+            Assert.Equal(temp.Combine("raw"), fromRaw.info.data_dir);
+            Assert.True(rawImages.eq(gzImages).all().item<bool>());
+            Assert.True(rawLabels.eq(gzLabels).all().item<bool>());
+        }
+    }
+
+    [Fact]
+    public void AFolderHoldingAnotherDatasetIsNotReadAsThisOne()
+    {
+        var e = Assert.Throws<DatasetException>(() => DataFileLocator.Locate(FashionMnist.Definition, Options(dataDir: SharedMnist.Folder)));
+
+        Assert.Contains($"{Path.GetFullPath(SharedMnist.Folder)} (data_dir): holds mnist, not this dataset", e.Message);
+        Assert.Contains("holds mnist, not this dataset; looking elsewhere for fashion_mnist", log.ToString());
+    }
+
+    [Fact]
+    public void WithoutAnySourceOneErrorGivesBothRemedies()
+    {
+        var refused = new Uri($"http://127.0.0.1:{LoopbackServer.FreePort()}/");
+        var e = Assert.Throws<DatasetException>(() => DataFileLocator.Locate(Mnist.Definition, Options(download: true, mirrors: [refused])));
+
+        string cache = temp.Combine("cache", "mnist");
+        Assert.StartsWith("Cannot load mnist: its data files were not found on this machine and downloading failed", e.Message);
+        Assert.Contains($"Could not download train-images-idx3-ubyte.gz (9.45 MiB, sha256 440fcabf", e.Message);
+        Assert.Contains($"{refused}train-images-idx3-ubyte.gz: ", e.Message);
+        Assert.Contains("data_dir / KERASMNIST_DATA_DIR: not set", e.Message);
+        Assert.Contains("pass --data-dir DIR (in code: tfds.load(..., data_dir: DIR)) or set KERASMNIST_DATA_DIR=DIR", e.Message);
+        Assert.Contains($"connect to the internet and run again, so they are downloaded (11.06 MiB) into {cache}", e.Message);
+        Assert.Empty(temp.Files());
+    }
+
+    [Fact]
+    public void DownloadFalseNeverTouchesTheNetworkAndSaysSo()
+    {
+        var e = Assert.Throws<DatasetException>(() => DataFileLocator.Locate(FashionMnist.Definition, Options()));
+        Assert.Contains("downloading is switched off (download: false)", e.Message);
+        Assert.Contains("connect to the internet", e.Message);
+        Assert.Contains("install the Debian package dataset-fashion-mnist, which puts them in /usr/share/datasets/fashion-mnist", e.Message);
+        Assert.False(Directory.Exists(temp.Combine("cache")));
+    }
+
+    [Fact]
+    public void FilesOfOneSplitThatDisagreeOrAreIncompleteAreRejectedNamingThem()
+    {
+        string dir = temp.Combine("small");
+        IdxFiles.Write(dir, "train-images-idx3-ubyte.gz", IdxFiles.Gzip(IdxFiles.Images(2)));
+        IdxFiles.Write(dir, "train-labels-idx1-ubyte.gz", IdxFiles.Gzip(IdxFiles.Labels([1, 2])));
+        string images = IdxFiles.Write(dir, "t10k-images-idx3-ubyte.gz", IdxFiles.Gzip(IdxFiles.Images(5)));
+        string labels = IdxFiles.Write(dir, "t10k-labels-idx1-ubyte.gz", IdxFiles.Gzip(IdxFiles.Labels([1, 2, 3, 4])));
+
+        using (var builder = new DatasetBuilder(Mnist.Definition, Options(dataDir: dir)))
+        {
+            var e = Assert.Throws<DatasetException>(() => builder.as_tensors("test"));
+            Assert.Contains($"{images} holds 5 images but {labels} holds 4 labels", e.Message);
+        }
+
+        IdxFiles.Write(dir, "t10k-labels-idx1-ubyte.gz", IdxFiles.Gzip(IdxFiles.Labels([1, 2, 3, 4, 5])));
+        using (var builder = new DatasetBuilder(Mnist.Definition, Options(dataDir: dir)))
+        {
+            var e = Assert.Throws<DatasetException>(() => builder.as_tensors("test"));
+            Assert.Contains($"{images} and {labels} hold 5 examples; mnist's 'test' split has 10000", e.Message);
+        }
+    }
+}
