@@ -1,3 +1,4 @@
+using KerasMnist.Datasets;
 using KerasMnist.Keras.Backend;
 using KerasMnist.Tutorial;
 
@@ -17,7 +18,10 @@ public static class RunCommand
         var plan = runner.Plan(invocation.Stages, kernel);
         OutputFolder.EnsureWritable(options.Output);
         Engine.SetDevice(options.Device);
+        // keras.utils.set_random_seed's two halves: torch's generators (weights, dropout) and tf's global seed,
+        // from which Dataset.shuffle without its own seed derives one, so a run repeats exactly.
         Engine.SetRandomSeed(options.Seed);
+        tf.random.set_seed(options.Seed);
 
         terminal.Note(
             $"Stages: {string.Join(" ", plan.Select(s => s.Stage.Name))} | dataset {options.Dataset} | seed {options.Seed} | " +

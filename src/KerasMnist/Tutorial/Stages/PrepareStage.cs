@@ -55,7 +55,7 @@ public sealed class PrepareStage : Stage
         ds_test = ds_test.prefetch(tf.data.experimental.AUTOTUNE);
 
         // The cell prints nothing; the batch counts are what fit and evaluate will show as their step counts.
-        Table(["dataset", "cardinality()", ""], [
+        Table(["dataset", "cardinality()", "Bedeutung"], [
             ["ds_train", $"{ds_train.cardinality()}", "Batches = Schritte pro Epoche"],
             ["ds_valid", $"{ds_valid.cardinality()}", "Batches pro Validierung"],
             ["ds_test", $"{ds_test.cardinality()}", "Batches pro Test"],
