@@ -8,14 +8,15 @@ namespace KerasMnist.Datasets.Download;
 public static class CachePaths
 {
     /// <summary>The cache root for this user, from the environment.</summary>
-    public static string DefaultRoot()
-    {
-        if (OperatingSystem.IsWindows())
-            return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "kerasmnist");
-        // XDG Base Directory spec: a relative XDG_CACHE_HOME is invalid and must be ignored.
-        string? xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
-        if (!string.IsNullOrEmpty(xdg) && Path.IsPathRooted(xdg))
-            return Path.Combine(xdg, "kerasmnist");
-        return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "kerasmnist");
-    }
+    public static string DefaultRoot() =>
+        OperatingSystem.IsWindows()
+            ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "kerasmnist")
+            : XdgRoot(Environment.GetEnvironmentVariable("XDG_CACHE_HOME"), Environment.GetFolderPath(Environment.SpecialFolder.UserProfile));
+
+    /// <summary>The XDG rule: <paramref name="xdgCacheHome"/>/kerasmnist when it is an absolute path, else <paramref name="home"/>/.cache/kerasmnist.</summary>
+    public static string XdgRoot(string? xdgCacheHome, string home) =>
+        // The XDG Base Directory spec says a relative XDG_CACHE_HOME is invalid and must be ignored.
+        !string.IsNullOrEmpty(xdgCacheHome) && Path.IsPathRooted(xdgCacheHome)
+            ? Path.Combine(xdgCacheHome, "kerasmnist")
+            : Path.Combine(home, ".cache", "kerasmnist");
 }

@@ -42,7 +42,7 @@ public sealed class Downloader(IReadOnlyList<Uri> mirrors, IDownloadProgress pro
             string part = Path.Combine(folder, $"{file.filename}.{Guid.NewGuid():N}.part");
             try
             {
-                progress.Track(file.filename, file.size, advance => Fetch(url, part, file, advance));
+                progress.Track($"{file.filename} from {url.Authority}", file.size, advance => Fetch(url, part, file, advance));
                 File.Move(part, target, overwrite: true);
                 return target;
             }
