@@ -31,7 +31,7 @@ public static class DataFileLocator
             if (scan.Complete && scan.OtherDataset is null)
                 return Use(scan, definition, options.Log);
             looked.Add($"  - {folder} ({label}): {scan.Describe()}");
-            if (configured && scan.Exists)
+            if (configured)
                 options.Log.WriteLine($"note: {folder} ({label}) {scan.Describe()}; looking elsewhere for {definition.Name}.");
         }
         if (options.DataDir is null)

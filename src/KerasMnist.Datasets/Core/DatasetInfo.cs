@@ -21,10 +21,10 @@ public sealed class DatasetInfo
     public required IReadOnlyDictionary<string, SplitInfo> splits { get; init; }
 
     /// <summary><c>info.version</c>, e.g. <c>3.0.1</c> (the tfds builder version whose metadata this mirrors).</summary>
-    public string version { get; init; } = "1.0.0";
+    public string version { get; init; } = "";
 
-    /// <summary><c>info.full_name</c>: <c>name/version</c>, e.g. <c>mnist/3.0.1</c>.</summary>
-    public string full_name => $"{name}/{version}";
+    /// <summary><c>info.full_name</c>: <c>name/version</c>, e.g. <c>mnist/3.0.1</c> (just the name when no version is set).</summary>
+    public string full_name => version.Length > 0 ? $"{name}/{version}" : name;
 
     /// <summary><c>info.description</c>.</summary>
     public string description { get; init; } = "";

@@ -75,6 +75,15 @@ public sealed class DataFileLocatorTests : IDisposable
     }
 
     [Fact]
+    public void AMistypedDataDirIsReportedNotSilentlyIgnored()
+    {
+        SharedMnist.LinkInto(temp.Combine("cache", "mnist"));
+        var located = DataFileLocator.Locate(Mnist.Definition, Options(dataDir: temp.Combine("typo")));
+        Assert.Equal(temp.Combine("cache", "mnist"), located.Folder);
+        Assert.Contains($"note: {temp.Combine("typo")} (data_dir) does not exist; looking elsewhere for mnist.", log.ToString());
+    }
+
+    [Fact]
     public void UncompressedFilesAreAcceptedAndReadTheSame()
     {
         Directory.CreateDirectory(temp.Combine("raw"));
