@@ -24,6 +24,9 @@ public sealed class Sequential : Model
     /// <inheritdoc/>
     public override IReadOnlyList<Layer> layers => stack;
 
+    /// <inheritdoc/>
+    public override string ClassName => "Sequential";
+
     /// <summary><c>model.add(layer)</c>.</summary>
     public void add(Layer layer)
     {
