@@ -32,6 +32,7 @@ public sealed class Downloader(IReadOnlyList<Uri> mirrors, IDownloadProgress pro
     {
         if (mirrors.Count == 0)
             throw new DatasetException($"Cannot download {file.filename}: no mirror is configured.");
+        bool created = !Directory.Exists(folder);
         CreateFolder(folder);
         RemoveStaleParts(folder, file.filename);
         string target = Path.Combine(folder, file.filename);
@@ -62,6 +63,8 @@ public sealed class Downloader(IReadOnlyList<Uri> mirrors, IDownloadProgress pro
                 TryDelete(part);
             }
         }
+        if (created && !Directory.EnumerateFileSystemEntries(folder).Any())
+            Directory.Delete(folder);
         throw new DatasetException(
             $"Could not download {file.filename} ({new Size(file.size)}, sha256 {file.sha256}) from any mirror:\n" +
             string.Join("\n", failures), target);

@@ -75,6 +75,7 @@ public sealed class DownloadTests : IDisposable
         Assert.Contains($"Could not download {file.filename}", e.Message);
         Assert.Contains($"{server.Mirror(route)}{file.filename}: {reason}", e.Message);
         Assert.Empty(cache.Files());
+        Assert.True(Directory.Exists(cache.Path), "a folder that existed before is kept");
     }
 
     [Fact]
