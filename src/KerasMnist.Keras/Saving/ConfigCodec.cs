@@ -98,7 +98,8 @@ internal sealed class ConfigCodec(TypeResolver types, LayerSerializer layers)
             if (type == typeof(double)) return node.GetValue<double>();
             if (type == typeof(string)) return node.GetValue<string>();
             if (type.IsEnum) return Enum.Parse(type, node.GetValue<string>());
-            if (type == typeof(Shape)) return new Shape(node.AsArray().Select(d => d!.GetValue<int>()).ToArray());
+            if (type == typeof(Shape))
+                return new Shape(node.AsArray().Select(d => d?.GetValue<int>() ?? throw new InvalidDataException("a shape has a null dimension")).ToArray());
             if (type == typeof(Activation)) return Activation.Get(node.GetValue<string>());
             if (typeof(Layer).IsAssignableFrom(type)) return layers.Deserialize(node.AsObject());
             if (typeof(ITuple).IsAssignableFrom(type) && type.IsValueType)

@@ -35,15 +35,17 @@ internal sealed class LayerSerializer
             InputLayer i => new JsonObject { ["name"] = i.name, ["batch_input_shape"] = BatchShape(i.input_shape) },
             _ => codec.Capture(layer, what),
         };
-        config["name"] = layer.name;
-        config["trainable"] = layer.trainable;
+        // Keras lists name and trainable first; the constructor arguments follow in their declared order.
+        var ordered = new JsonObject { ["name"] = layer.name, ["trainable"] = layer.trainable };
+        foreach (var (key, value) in config)
+            if (key is not ("name" or "trainable")) ordered[key] = value?.DeepClone();
         var type = layer.GetType();
         return new JsonObject
         {
             ["module"] = type.Namespace,
             ["class_name"] = layer.ClassName,
             ["registered_name"] = TypeResolver.RegisteredName(type),
-            ["config"] = config,
+            ["config"] = ordered,
         };
     }
 

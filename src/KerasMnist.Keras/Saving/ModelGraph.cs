@@ -113,7 +113,14 @@ internal sealed class ModelGraph(LayerSerializer layers)
         }
         var modelInput = Single(config, "input_layers", created, what);
         var modelOutput = Single(config, "output_layers", created, what);
-        return new Functional(modelInput, modelOutput, config["name"]!.GetValue<string>());
+        try
+        {
+            return new Functional(modelInput, modelOutput, config["name"]!.GetValue<string>());
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidDataException($"Rebuilding {what} failed: {e.Message}", e);
+        }
     }
 
     static KerasTensor Single(JsonObject config, string key, Dictionary<(string, int), KerasTensor> created, string what)
@@ -121,8 +128,8 @@ internal sealed class ModelGraph(LayerSerializer layers)
         var refs = config[key]?.AsArray() ?? throw new InvalidDataException($"{what} has no \"{key}\".");
         if (refs.Count != 1)
             throw new InvalidDataException($"{what} has {refs.Count} {key}; KerasMnist models have exactly one input and one output.");
-        return created.TryGetValue(Key(refs[0]!.AsArray(), what), out var t) ? t
-            : throw new InvalidDataException($"{what}: {key} refers to {refs[0]!.ToJsonString()}, which the graph does not produce.");
+        return created.TryGetValue(Key(refs[0], what), out var t) ? t
+            : throw new InvalidDataException($"{what}: {key} refers to {refs[0]?.ToJsonString()}, which the graph does not produce.");
     }
 
     static (string, int) Key(JsonNode? reference, string what)
@@ -130,7 +137,8 @@ internal sealed class ModelGraph(LayerSerializer layers)
         var r = reference?.AsArray();
         if (r is null || r.Count < 2)
             throw new InvalidDataException($"{what}: a node reference must be [layer_name, node_index, tensor_index], got {reference?.ToJsonString() ?? "null"}.");
-        return (r[0]!.GetValue<string>(), r[1]!.GetValue<int>());
+        return (r[0]?.GetValue<string>() ?? throw new InvalidDataException($"{what}: a node reference names no layer."),
+            r[1]?.GetValue<int>() ?? throw new InvalidDataException($"{what}: a node reference has no node index."));
     }
 
     static IEnumerable<JsonObject> Entries(JsonObject config, string what) =>

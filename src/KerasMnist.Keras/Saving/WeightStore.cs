@@ -77,7 +77,8 @@ internal static class WeightStore
     public static void Read(Model model, JsonObject manifest, Stream blob)
     {
         RequireLittleEndian();
-        var entries = manifest["weights"]?.AsArray().Select(e => e!.AsObject()).ToList()
+        var entries = manifest["weights"]?.AsArray()
+            .Select(e => e?.AsObject() ?? throw new InvalidDataException("The weights manifest has a null entry.")).ToList()
             ?? throw new InvalidDataException("The weights manifest has no \"weights\" list.");
         var targets = Leaves(model).SelectMany(l => l.layer.weights.Select(v => (l.path, v))).ToList();
         if (entries.Count != targets.Count)
@@ -91,7 +92,8 @@ internal static class WeightStore
             var (path, variable) = targets[i];
             var e = entries[i];
             var where = $"weight {i} ({e["layer"]?.GetValue<string>()}/{e["name"]?.GetValue<string>()})";
-            var shape = e["shape"]!.AsArray().Select(d => d!.GetValue<long>()).ToArray();
+            var shape = (e["shape"]?.AsArray() ?? throw new InvalidDataException($"{where} has no shape."))
+                .Select(d => d?.GetValue<long>() ?? -1).ToArray();
             if (e["layer"]?.GetValue<string>() != path || e["name"]?.GetValue<string>() != variable.Name ||
                 !shape.SequenceEqual(variable.Value.shape))
                 throw new InvalidDataException(
