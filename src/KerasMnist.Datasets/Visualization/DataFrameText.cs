@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Text;
+using KerasMnist.Datasets.Core;
+using Microsoft.Data.Analysis;
+using Microsoft.ML.Data;
+
+namespace KerasMnist.Datasets.Visualization;
+
+/// <summary>
+/// pandas-style text for a tfds frame: index left-aligned, columns right-aligned and two spaces apart, one
+/// line per row. An image cell is summarised on one line (<c>uint8 (28, 28, 1) min=0 max=255 mean=35.1</c>),
+/// a label cell with a DatasetInfo reads <c>"7 (7)"</c> like tfds's styled frame.
+/// </summary>
+public static class DataFrameText
+{
+    /// <summary>pandas' <c>display.max_rows</c>: longer frames show only their first and last five rows.</summary>
+    public const int MaxRows = 60;
+
+    private const int EdgeRows = 5;
+
+    /// <summary>Formats <paramref name="frame"/>; <paramref name="info"/> supplies label names and the image shape.</summary>
+    public static string Format(DataFrame frame, DatasetInfo? info)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        long rowCount = frame.Rows.Count;
+        bool truncated = rowCount > MaxRows;
+        var rows = truncated
+            ? Enumerable.Range(0, EdgeRows).Select(i => (long)i).Append(-1).Concat(Enumerable.Range(0, EdgeRows).Select(i => rowCount - EdgeRows + i))
+            : Enumerable.Range(0, (int)rowCount).Select(i => (long)i);
+        var rowList = rows.ToList();
+
+        var columns = frame.Columns.ToList();
+        var table = new List<string[]>();
+        table.Add(new[] { "" }.Concat(columns.Select(c => c.Name)).ToArray());
+        foreach (var row in rowList)
+        {
+            if (row < 0) table.Add(Enumerable.Repeat("...", columns.Count + 1).ToArray());
+            else table.Add(new[] { row.ToString(CultureInfo.InvariantCulture) }.Concat(columns.Select(c => Cell(c, row, info))).ToArray());
+        }
+
+        var widths = Enumerable.Range(0, columns.Count + 1).Select(j => table.Max(line => line[j].Length)).ToArray();
+        var text = new StringBuilder();
+        foreach (var line in table)
+        {
+            text.Append(line[0].PadRight(widths[0]));
+            for (int j = 1; j < line.Length; j++) text.Append("  ").Append(line[j].PadLeft(widths[j]));
+            text.Append('\n');
+        }
+        if (truncated) text.Append('\n').Append($"[{rowCount} rows x {columns.Count} columns]").Append('\n');
+        return text.ToString().TrimEnd('\n');
+    }
+
+    private static string Cell(DataFrameColumn column, long row, DatasetInfo? info)
+    {
+        var value = column[row];
+        return value switch
+        {
+            null => "None",
+            VBuffer<byte> image => ImageSummary(image, info),
+            long or int when column.Name == "label" && info is not null => LabelText(Convert.ToInt64(value, CultureInfo.InvariantCulture), info),
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            _ => value.ToString() ?? "",
+        };
+    }
+
+    /// <summary>One line for an image: dtype, shape, value range and mean intensity.</summary>
+    public static string ImageSummary(VBuffer<byte> image, DatasetInfo? info)
+    {
+        var shape = info?.features.image.shape is { } s && s.Aggregate(1, (a, b) => a * b) == image.Length
+            ? s
+            : [image.Length];
+        int min = 255, max = 0;
+        long sum = 0;
+        int n = 0;
+        foreach (var v in image.DenseValues())
+        {
+            if (v < min) min = v;
+            if (v > max) max = v;
+            sum += v;
+            n++;
+        }
+        if (n == 0) return $"uint8 ({string.Join(", ", shape)}{(shape.Length == 1 ? "," : "")}) empty";
+        var mean = ((double)sum / n).ToString("0.0", CultureInfo.InvariantCulture);
+        var dims = shape.Length == 1 ? $"({shape[0]},)" : $"({string.Join(", ", shape)})";
+        return $"uint8 {dims} min={min} max={max} mean={mean}";
+    }
+
+    private static string LabelText(long id, DatasetInfo info)
+    {
+        var names = info.features.label.names;
+        return id >= 0 && id < names.Count ? $"{id} ({names[(int)id]})" : id.ToString(CultureInfo.InvariantCulture);
+    }
+}

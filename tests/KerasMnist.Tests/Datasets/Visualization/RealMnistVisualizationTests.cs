@@ -1,0 +1,46 @@
+using System.Diagnostics;
+using KerasMnist.Datasets;
+using KerasMnist.Datasets.Visualization;
+using KerasMnist.Tests.Datasets.Fixtures;
+
+namespace KerasMnist.Tests.Datasets.Visualization;
+
+/// <summary>show_examples and as_dataframe on the notebook's real <c>ds_train</c> (offline MNIST, never downloaded).</summary>
+public sealed class RealMnistVisualizationTests(TempFolder folder) : IClassFixture<TempFolder>
+{
+    [Fact]
+    public void ShowExamplesCaptionsTheFirstNineTrainingDigits()
+    {
+        _ = SharedMnist.Folder; // fails with the fix when KERASMNIST_DATA_DIR is not set
+        var (ds_train, ds_info) = tfds.load("mnist", "train[:70%]", with_info: true, download: false);
+        using var figure = visualization.show_examples(ds_train, ds_info);
+        using var png = PngChecks.SaveAndLoad(figure, folder.Path, "mnist-examples.png", 900, 900);
+        // The first nine labels of MNIST's training file.
+        string[] expected = ["5 (5)", "0 (0)", "4 (4)", "1 (1)", "9 (9)", "2 (2)", "1 (1)", "3 (3)", "1 (1)"];
+        Assert.Equal(expected, figure.axes.Select(p => p.Axes.Bottom.Label.Text));
+        for (int i = 0; i < 9; i++)
+        {
+            var data = PngChecks.DataRect(figure, i);
+            // A digit is mostly black background with some white ink.
+            var inner = PngChecks.Clip(png, data.Left + 2, data.Top + 2, data.Right - 2, data.Bottom - 2);
+            Assert.InRange(PngChecks.MeanLuminance(png, inner), 10, 120);
+            Assert.True(PngChecks.BrightPixels(png, inner, 240) > 300, $"cell {i} shows no ink");
+        }
+    }
+
+    [Fact]
+    public void AsDataFrameHoldsAll42000TrainingExamplesQuickly()
+    {
+        _ = SharedMnist.Folder;
+        var (ds_train, ds_info) = tfds.load("mnist", "train[:70%]", with_info: true, download: false);
+        var clock = Stopwatch.StartNew();
+        var df = TfdsDataFrame.as_dataframe(ds_train, ds_info);
+        clock.Stop();
+        Assert.Equal(42_000, df.Rows.Count);
+        var lines = df.head().ToString().Split('\n');
+        Assert.Equal(["5 (5)", "0 (0)", "4 (4)", "1 (1)", "9 (9)"], lines.Skip(1).Select(l => l[^5..]));
+        Assert.All(lines.Skip(1), l => Assert.Contains("uint8 (28, 28, 1) min=0 max=255", l));
+        // Copied batch by batch this takes well under a second; element by element it took about 8 s.
+        Assert.True(clock.ElapsedMilliseconds < 4000, $"as_dataframe(ds_train) took {clock.ElapsedMilliseconds} ms");
+    }
+}
