@@ -1,0 +1,123 @@
+using KerasMnist.Keras.Backend;
+using KerasMnist.Keras.Initializers;
+using KerasMnist.Keras.Regularizers;
+using static TorchSharp.torch;
+
+namespace KerasMnist.Keras.Layers;
+
+/// <summary>
+/// <c>keras.layers.BatchNormalization</c> with Keras's numerics. Training (fit, and only while the layer is
+/// trainable) normalises with the batch mean and the <em>biased</em> batch variance and moves the statistics
+/// as <c>moving = moving·momentum + batch·(1 − momentum)</c>, with the biased variance too. Inference
+/// (evaluate, predict, or a layer with <c>trainable = false</c>, as in Keras 2+) uses the moving statistics.
+/// Weights per channel: gamma and beta (trainable), moving_mean and moving_variance (non-trainable).
+/// </summary>
+/// <remarks>
+/// Both modes run libtorch's fused batch_norm kernels. In training mode torch would move its running
+/// variance with the <em>unbiased</em> variance, so the kernel writes the batch statistics into scratch
+/// buffers instead (momentum 1 replaces their contents) and the Keras update is applied here, rescaling the
+/// unbiased variance by (n − 1)/n. Normalising with externally computed batch statistics in torch's
+/// inference mode would be cheaper still but is wrong for training: gradients would not flow through the
+/// batch mean and variance (torch refuses statistics that require grad).
+/// </remarks>
+public sealed class BatchNormalization : Layer
+{
+    Variable? gamma, beta, movingMean, movingVariance;
+    int internalAxis = 1;
+
+    /// <summary>See <c>keras.layers.BatchNormalization</c>.</summary>
+    public BatchNormalization(int axis = -1, float momentum = 0.99f, float epsilon = 1e-3f, bool center = true, bool scale = true,
+        Initializer? beta_initializer = null, Initializer? gamma_initializer = null,
+        Initializer? moving_mean_initializer = null, Initializer? moving_variance_initializer = null,
+        Regularizer? beta_regularizer = null, Regularizer? gamma_regularizer = null, string? name = null)
+        : base(name)
+    {
+        if (!(momentum >= 0 && momentum <= 1))
+            throw new ArgumentException($"BatchNormalization \"{this.name}\": momentum must be in [0, 1], got {momentum}. Keras's default is 0.99.");
+        if (!(epsilon > 0))
+            throw new ArgumentException($"BatchNormalization \"{this.name}\": epsilon must be positive, got {epsilon}. Keras's default is 1e-3.");
+        this.axis = axis;
+        this.momentum = momentum;
+        this.epsilon = epsilon;
+        this.center = center;
+        this.scale = scale;
+        this.beta_initializer = beta_initializer ?? new Zeros();
+        this.gamma_initializer = gamma_initializer ?? new Ones();
+        this.moving_mean_initializer = moving_mean_initializer ?? new Zeros();
+        this.moving_variance_initializer = moving_variance_initializer ?? new Ones();
+        this.beta_regularizer = beta_regularizer;
+        this.gamma_regularizer = gamma_regularizer;
+    }
+
+#pragma warning disable CS1591 // Keras's constructor arguments, documented there
+    public int axis { get; }
+    public float momentum { get; }
+    public float epsilon { get; }
+    public bool center { get; }
+    public bool scale { get; }
+    public Initializer beta_initializer { get; }
+    public Initializer gamma_initializer { get; }
+    public Initializer moving_mean_initializer { get; }
+    public Initializer moving_variance_initializer { get; }
+    public Regularizer? beta_regularizer { get; }
+    public Regularizer? gamma_regularizer { get; }
+#pragma warning restore CS1591
+
+    /// <inheritdoc/>
+    protected override void build(Shape input_shape)
+    {
+        internalAxis = Axes.ToInternal(axis, input_shape, name);
+        if (internalAxis == 0)
+            throw new ArgumentException($"BatchNormalization \"{name}\" cannot normalise over the batch axis (axis={axis}); use the features axis, e.g. -1.");
+        long channels = input_shape[(axis < 0 ? axis + input_shape.Rank + 1 : axis) - 1];
+        if (scale) gamma = AddWeight("gamma", [channels], gamma_initializer, regularizer: gamma_regularizer);
+        if (center) beta = AddWeight("beta", [channels], beta_initializer, regularizer: beta_regularizer);
+        movingMean = AddWeight("moving_mean", [channels], moving_mean_initializer, trainable: false);
+        movingVariance = AddWeight("moving_variance", [channels], moving_variance_initializer, trainable: false);
+    }
+
+    /// <summary>Keras's input_spec: the same rank and the same size on the normalised axis; other sizes may change.</summary>
+    protected override void EnsureCompatible(Shape input_shape)
+    {
+        var built = BuiltInputShape!;
+        int featureAxis = (axis < 0 ? axis + built.Rank + 1 : axis) - 1;
+        if (input_shape.Rank != built.Rank || input_shape[featureAxis] != built[featureAxis])
+            throw new ArgumentException(
+                $"Input 0 of layer \"{name}\" is incompatible with the layer: expected axis {axis} of input shape to have value " +
+                $"{built[featureAxis]} (rank {built.Rank + 1}), but received input with shape {input_shape.ToBatchString()}.");
+    }
+
+    /// <inheritdoc/>
+    public override Shape compute_output_shape(Shape input_shape) => input_shape;
+
+    /// <inheritdoc/>
+    protected internal override Tensor Call(Tensor x, bool training)
+    {
+        // torch normalises over axis 1; other feature axes are moved there and back (views, no copy).
+        var input = internalAxis == 1 ? x : x.transpose(1, internalAxis);
+        var y = training && trainable
+            ? TrainingForward(input)
+            : nn.functional.batch_norm(input, movingMean!.Value, movingVariance!.Value, gamma?.Value, beta?.Value,
+                training: false, eps: epsilon);
+        return internalAxis == 1 ? y : y.transpose(1, internalAxis);
+    }
+
+    Tensor TrainingForward(Tensor x)
+    {
+        long channels = x.shape[1];
+        long n = x.numel() / channels;
+        var batchMean = zeros(channels, x.dtype, x.device);
+        var batchVariance = zeros(channels, x.dtype, x.device);
+        var y = nn.functional.batch_norm(x, batchMean, batchVariance, gamma?.Value, beta?.Value,
+            training: true, momentum: 1.0, eps: epsilon);
+        using (no_grad())
+        {
+            double keep = momentum;
+            movingMean!.Value.mul_(keep).add_(batchMean, alpha: 1 - keep);
+            movingVariance!.Value.mul_(keep);
+            // One value per channel has zero variance; torch's unbiased estimate would be 0/0.
+            if (n > 1) movingVariance.Value.add_(batchVariance, alpha: (1 - keep) * (n - 1) / n);
+        }
+        return y;
+    }
+}
