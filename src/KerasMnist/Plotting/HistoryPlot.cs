@@ -63,6 +63,7 @@ public static class HistoryPlot
         plot.YLabel(metric.EndsWith("accuracy", StringComparison.Ordinal) ? "accuracy" : metric);
         plot.Axes.SetLimitsX(0.5, epochs + 0.5);
         plot.Axes.Bottom.TickGenerator = EpochTicks(epochs);
+        plot.Axes.Left.TickGenerator = FigureStyle.PlainTicks(6);
         var all = validation is null ? train : train.Concat(validation).ToList();
         var (low, high) = (all.Where(double.IsFinite).DefaultIfEmpty(0).Min(), all.Where(double.IsFinite).DefaultIfEmpty(1).Max());
         double pad = high > low ? (high - low) * 0.1 : Math.Max(Math.Abs(high) * 0.05, 0.01);
