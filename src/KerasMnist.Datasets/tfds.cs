@@ -114,6 +114,18 @@ public static class tfds
     /// <exception cref="DatasetException">Unknown name.</exception>
     public static DatasetBuilder builder(string name, DataSourceOptions options) => new(DatasetRegistry.Find(name), options);
 
+    /// <summary><c>tfds.visualization</c>.</summary>
+    public static class visualization
+    {
+        /// <summary><c>tfds.visualization.show_examples(ds, ds_info)</c>: a grid of the first rows·cols examples, captioned <c>"name (id)"</c>.</summary>
+        public static Visualization.Figure show_examples(Dataset ds, DatasetInfo ds_info, int rows = 3, int cols = 3) =>
+            Visualization.visualization.show_examples(ds, ds_info, rows, cols);
+    }
+
+    /// <summary><c>tfds.as_dataframe(ds, ds_info)</c>: one row per example, columns <c>image</c> and <c>label</c>.</summary>
+    public static Visualization.StyledDataFrame as_dataframe(Dataset ds, DatasetInfo? ds_info = null) =>
+        Visualization.TfdsDataFrame.as_dataframe(ds, ds_info);
+
     /// <summary><c>tfds.list_builders()</c>: <c>mnist</c>, <c>fashion_mnist</c>.</summary>
     public static IReadOnlyList<string> list_builders() => DatasetRegistry.Names;
 
