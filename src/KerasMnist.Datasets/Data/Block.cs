@@ -1,62 +1,69 @@
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace KerasMnist.Datasets.Data;
 
 /// <summary>
 /// What flows between pipeline stages: tensors with the examples along axis 0, optionally as a lazy
-/// gather (<see cref="Rows"/>) over shared source tensors, so that shuffle followed by batch costs one
-/// <c>index_select</c> per batch instead of one copy per element.
+/// gather (<see cref="Rows"/>) over shared source tensors, so that shuffle followed by batch copies each
+/// batch once instead of each element once.
 /// </summary>
 /// <remarks>
 /// A block owns its handles (fresh aliases or views, never the caller's handles), detached from any
 /// TorchSharp dispose scope: pipeline state must survive a consumer's per-step scope. Whoever receives a
-/// block disposes it or hands it on.
+/// block disposes it or hands it on. Row positions are managed memory, so slicing and composing gathers
+/// costs no native calls.
 /// </remarks>
 internal sealed class Block : IDisposable
 {
     private Tensor? _x;
     private Tensor? _y;
-    private Tensor? _rows;
 
-    /// <summary>Takes ownership of <paramref name="x"/>, <paramref name="y"/> and <paramref name="rows"/>.</summary>
-    public Block(Tensor x, Tensor y, Tensor? rows = null)
+    /// <summary>Takes ownership of <paramref name="x"/> and <paramref name="y"/>.</summary>
+    /// <param name="x">Examples along axis 0.</param>
+    /// <param name="y">Labels along axis 0.</param>
+    /// <param name="rows">Positions along axis 0 of x and y this block stands for, in order; null means all rows.</param>
+    public Block(Tensor x, Tensor y, ReadOnlyMemory<long>? rows = null)
     {
         _x = x.DetachFromDisposeScope();
         _y = y.DetachFromDisposeScope();
-        _rows = rows?.DetachFromDisposeScope();
+        Rows = rows;
     }
 
     public Tensor X => _x ?? throw new ObjectDisposedException(nameof(Block));
 
     public Tensor Y => _y ?? throw new ObjectDisposedException(nameof(Block));
 
-    /// <summary>int64 positions into axis 0 of <see cref="X"/>/<see cref="Y"/>; null means all rows in order.</summary>
-    public Tensor? Rows => _rows;
+    /// <summary>Positions into axis 0 of <see cref="X"/>/<see cref="Y"/>; null means all rows in order.</summary>
+    public ReadOnlyMemory<long>? Rows { get; private set; }
 
     /// <summary>Number of rows this block stands for (elements of an unbatched stream).</summary>
-    public long Length => _rows is null ? X.shape[0] : _rows.shape[0];
+    public long Length => Rows?.Length ?? X.shape[0];
+
+    /// <summary>The source row of row <paramref name="i"/>.</summary>
+    public long SourceRow(long i) => Rows is { } rows ? rows.Span[checked((int)i)] : i;
 
     /// <summary>Rows <paramref name="start"/> .. start+length as a new block sharing storage.</summary>
-    public Block Slice(long start, long length) => _rows is null
-        ? new Block(X.narrow(0, start, length), Y.narrow(0, start, length))
-        : new Block(X.alias(), Y.alias(), _rows.narrow(0, start, length));
+    public Block Slice(long start, long length) => Rows is { } rows
+        ? new Block(X.alias(), Y.alias(), rows.Slice(checked((int)start), checked((int)length)))
+        : new Block(X.narrow(0, start, length), Y.narrow(0, start, length));
 
-    /// <summary>
-    /// The rows at <paramref name="positions"/> (int64, relative to this block) as a new lazy block;
-    /// takes ownership of <paramref name="positions"/>.
-    /// </summary>
-    public Block Gather(Tensor positions)
+    /// <summary>The rows at <paramref name="positions"/> (relative to this block) as a new lazy block.</summary>
+    public Block Gather(long[] positions)
     {
-        if (_rows is null) return new Block(X.alias(), Y.alias(), positions);
-        using (positions) return new Block(X.alias(), Y.alias(), _rows.index_select(0, positions));
+        if (Rows is { } rows)
+        {
+            var span = rows.Span;
+            for (int i = 0; i < positions.Length; i++)
+                positions[i] = span[checked((int)positions[i])];
+        }
+        return new Block(X.alias(), Y.alias(), positions);
     }
 
     /// <summary>A new block that takes over this block's handles; this block is left empty.</summary>
     public Block Move()
     {
-        var moved = new Block(X, Y, _rows);
-        _x = _y = _rows = null;
+        var moved = new Block(X, Y, Rows);
+        _x = _y = null;
         return moved;
     }
 
@@ -65,25 +72,21 @@ internal sealed class Block : IDisposable
     /// </summary>
     public (Tensor x, Tensor y) Release()
     {
-        var (x, y) = (X, Y);
-        if (_rows is not null)
+        if (Rows is { } rows)
         {
-            (x, y) = (x.index_select(0, _rows).DetachFromDisposeScope(), y.index_select(0, _rows).DetachFromDisposeScope());
+            var gathered = (RowGather.Gather(X, rows.Span), RowGather.Gather(Y, rows.Span));
             Dispose();
-            return (x, y);
+            return gathered;
         }
+        var (x, y) = (X, Y);
         _x = _y = null;
         return (x, y);
     }
-
-    /// <summary>The source row of each of this block's rows, read once for per-element enumeration.</summary>
-    public long[]? RowPositions() => _rows?.data<long>().ToArray();
 
     public void Dispose()
     {
         _x?.Dispose();
         _y?.Dispose();
-        _rows?.Dispose();
-        _x = _y = _rows = null;
+        _x = _y = null;
     }
 }

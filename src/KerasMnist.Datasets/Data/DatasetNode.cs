@@ -23,10 +23,9 @@ internal abstract class DatasetNode : Dataset
                     yield return HandOver(block.Release());
                     continue;
                 }
-                var positions = block.RowPositions();
                 for (long i = 0, n = block.Length; i < n; i++)
                 {
-                    long row = positions?[i] ?? i;
+                    long row = block.SourceRow(i);
                     yield return HandOver((block.X.select(0, row), block.Y.select(0, row)));
                 }
             }

@@ -111,7 +111,7 @@ internal sealed class ShuffleDataset(Dataset upstream, int bufferSize, long seed
         {
             long start = parts[0].Start;
             var local = positions.Select(p => p - start).ToArray();
-            return parts[0].Block.Gather(tensor(local).DetachFromDisposeScope());
+            return parts[0].Block.Gather(local);
         }
         // Rows spread over several parts (an upstream yielding several blocks): gather from their concatenation.
         var offsets = new Dictionary<Part, long>();
@@ -133,7 +133,7 @@ internal sealed class ShuffleDataset(Dataset upstream, int bufferSize, long seed
             var part = PartOf(parts, p);
             return offsets[part] + p - part.Start;
         }).ToArray();
-        return window.Gather(tensor(windowRows).DetachFromDisposeScope());
+        return window.Gather(windowRows);
     }
 
     private static Part PartOf(List<Part> parts, long position)

@@ -49,6 +49,17 @@ public class BatchTests
         Assert.Equal(Enumerable.Range(0, n).Select(i => (long)i), batches.SelectMany(b => b));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void ShuffledBatchesCarryMatchingImagesAndLabels(bool contiguousSource)
+    {
+        var batches = Batches(Range(1000, contiguousSource).shuffle(1000, seed: 3).batch(128));
+
+        Assert.Equal(Enumerable.Repeat(128, 7).Append(104), batches.Select(b => b.Length));
+        AssertPermutation(batches.SelectMany(b => b).ToArray(), 1000);
+    }
+
     [Fact]
     public void BatchingBatchesStacksThem()
     {

@@ -8,10 +8,12 @@ namespace KerasMnist.Tests.Datasets.Data;
 internal static class TestPipelines
 {
     /// <summary>n elements: x[i] = (i, -i) as float32 (per-example shape (2,)), y[i] = i as int64.</summary>
-    public static Dataset Range(long n)
+    /// <param name="n">Number of elements.</param>
+    /// <param name="contiguous">False stores x transposed (a non-contiguous view), as a strided source would be.</param>
+    public static Dataset Range(long n, bool contiguous = true)
     {
         using var ids = arange(n, ScalarType.Float32);
-        using var x = stack([ids, -ids], 1);
+        using var x = contiguous ? stack([ids, -ids], 1) : stack([ids, -ids], 0).t();
         using var y = arange(n, ScalarType.Int64);
         return Dataset.from_tensor_slices(x, y);
     }
