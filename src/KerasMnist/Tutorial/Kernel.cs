@@ -3,7 +3,7 @@ using KerasMnist.Datasets.Core;
 using KerasMnist.Datasets.Data;
 using KerasMnist.Keras.Callbacks;
 using KerasMnist.Keras.Models;
-using Microsoft.Data.Analysis;
+using KerasMnist.Datasets.Visualization;
 
 namespace KerasMnist.Tutorial;
 
@@ -30,7 +30,7 @@ public sealed class Kernel : IDisposable
     public DatasetInfo ds_info { get => Get<DatasetInfo>(); set => Set(value); }
 
     /// <summary><c>df</c>: the pandas-style table of <c>ds_train</c> from explore (<c>tfds.as_dataframe</c>).</summary>
-    public DataFrame df { get => Get<DataFrame>(); set => Set(value); }
+    public StyledDataFrame df { get => Get<StyledDataFrame>(); set => Set(value); }
 
     /// <summary><c>model</c>: the current Keras model (build's MLP, then improve's CNN, then applications' ResNet50).</summary>
     public Model model { get => Get<Model>(); set => Set(value); }

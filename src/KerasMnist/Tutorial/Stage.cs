@@ -2,7 +2,7 @@ using KerasMnist.Datasets.Core;
 using KerasMnist.Datasets.Data;
 using KerasMnist.Keras.Callbacks;
 using KerasMnist.Keras.Models;
-using Microsoft.Data.Analysis;
+using KerasMnist.Datasets.Visualization;
 
 namespace KerasMnist.Tutorial;
 
@@ -66,7 +66,7 @@ public abstract class Stage
     protected DatasetInfo ds_info { get => Kernel.ds_info; set => Kernel.ds_info = value; }
 
     /// <summary>The kernel's <c>df</c>.</summary>
-    protected DataFrame df { get => Kernel.df; set => Kernel.df = value; }
+    protected StyledDataFrame df { get => Kernel.df; set => Kernel.df = value; }
 
     /// <summary>The kernel's <c>model</c>.</summary>
     protected Model model { get => Kernel.model; set => Kernel.model = value; }
@@ -95,6 +95,21 @@ public abstract class Stage
     /// <summary>The path of a file in the output folder (<c>--output</c>); plots use stable names such as <c>explore_countplot.png</c>.</summary>
     protected string OutputPath(string fileName) => Path.Combine(Options.Output, fileName);
 
-    /// <summary>Where the notebook would show a figure: says where it was written.</summary>
+    /// <summary>Says where a file for the output folder was written (where the notebook would show it inline).</summary>
     protected void Saved(string path) => Session.Terminal.WriteLine($"-> {path}");
+
+    /// <summary>
+    /// <c>plt.show()</c>: a console shows no figures inline, so <paramref name="figure"/> is saved to the output folder
+    /// as <paramref name="fileName"/> (a stable name such as <c>explore_countplot.png</c>), its path printed, and it is disposed.
+    /// </summary>
+    protected string Show(Figure figure, string fileName)
+    {
+        using (figure)
+        {
+            var path = OutputPath(fileName);
+            figure.savefig(path);
+            Saved(path);
+            return path;
+        }
+    }
 }

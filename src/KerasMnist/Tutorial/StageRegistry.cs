@@ -14,6 +14,7 @@ public static class StageRegistry
         new ColabStage(),
         new ProblemStage(),
         new CollectStage(),
+        new ExploreStage(),
         new PrepareStage(),
     ];
 }

@@ -1,0 +1,112 @@
+using System.Text.RegularExpressions;
+using KerasMnist.Tests.Datasets.Fixtures;
+using TorchSharp;
+
+namespace KerasMnist.Tests.Tutorial;
+
+/// <summary><c>KerasMnist run ...</c> end to end, as a process.</summary>
+public sealed class RunCommandTests : IDisposable
+{
+    readonly string folder = Directory.CreateTempSubdirectory("kerasmnist-run-").FullName;
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    [Fact]
+    public void ColabAndProblemPrintTheirSectionsInOrderWithWallTimes()
+    {
+        var (code, output, error) = ProgramProcess.Run(folder, "run", "problem", "colab");
+        Assert.True(code == 0, error);
+        Assert.Empty(error);
+
+        // Notebook order, whatever order the command line used.
+        var colab = output.IndexOf("# Google Colab  (colab)", StringComparison.Ordinal);
+        var problem = output.IndexOf("# Problemstellung / Ziffernerkennung  (problem)", StringComparison.Ordinal);
+        Assert.True(colab >= 0 && problem > colab, output);
+        Assert.DoesNotContain("needs", output);
+
+        // colab: the nvidia-smi counterpart, one aligned row per fact.
+        foreach (var key in new[] { "device", "CUDA", "threads", "TorchSharp", "libtorch", "CPU", "memory", "OS", ".NET" })
+            Assert.Matches(new Regex($"^{Regex.Escape(key)} +\\S", RegexOptions.Multiline), output);
+        Assert.Contains($"libtorch    {torch.__version__}", output);
+        Assert.Matches(new Regex(@"^threads     [1-9]\d* \(libtorch intra-op", RegexOptions.Multiline), output);
+
+        // problem: the task and the accuracy formula in plain Unicode.
+        Assert.Contains("acc = 1/n · Σᵢ₌₁ⁿ [ argmax_ŷ p(ŷ | xᵢ) == yᵢ ]", output);
+        Assert.Contains("## Ziffernerkennung", output);
+        Assert.Contains("Konfusionsmatrix", output);
+
+        Assert.Matches(new Regex(@"^Wall time \(colab\): \d", RegexOptions.Multiline), output);
+        Assert.Matches(new Regex(@"^Wall time \(problem\): \d", RegexOptions.Multiline), output);
+        Assert.Matches(new Regex(@"^Done: 2 stages in ", RegexOptions.Multiline), output);
+        Assert.DoesNotContain("\u001b[", output);
+        // The output folder is created up front even when no stage writes to it.
+        Assert.True(Directory.Exists(Path.Combine(folder, "output")));
+    }
+
+    [Fact]
+    public void AnUnavailableDeviceIsAClearErrorWithoutAStackTrace()
+    {
+        var result = ProgramProcess.Run(folder, "run", "colab", "--device", "cuda");
+        if (torch.cuda.is_available())
+        {
+            Assert.Equal(0, result.Code);
+            return;
+        }
+        Assert.Equal(1, result.Code);
+        Assert.StartsWith("error: --device cuda was asked for", result.Err);
+        Assert.Contains("--device cpu", result.Err);
+        Assert.DoesNotContain("   at ", result.Err);
+        Assert.DoesNotContain("# Google Colab", result.Out);
+    }
+
+    [Fact]
+    public void MissingDataIsAClearErrorNamingTheFolderAndTheFix()
+    {
+        var empty = Directory.CreateDirectory(Path.Combine(folder, "empty")).FullName;
+        var result = ProgramProcess.Run(folder, new Dictionary<string, string?>
+        {
+            ["KERASMNIST_DATA_DIR"] = null,
+            // Nothing cached, and a mirror that refuses at once: no network, no waiting.
+            ["XDG_CACHE_HOME"] = Path.Combine(folder, "cache"),
+            ["KERASMNIST_MIRRORS"] = "http://127.0.0.1:9/",
+        }, "run", "collect", "--data-dir", empty);
+        Assert.Equal(1, result.Code);
+        Assert.Contains("error: collect: ", result.Err);
+        Assert.Contains(empty, result.Err);
+        Assert.Contains("--data-dir", result.Err);
+        Assert.DoesNotContain("   at ", result.Err);
+    }
+
+    [Fact]
+    public void CollectExplorePrepareOnRealMnistWithLimitPrintSizesAndWritePlots()
+    {
+        var output = Path.Combine(folder, "plots");
+        var (code, stdout, error) = ProgramProcess.Run(folder, new Dictionary<string, string?>
+        {
+            ["KERASMNIST_DATA_DIR"] = SharedMnist.Folder,
+        }, "run", "prepare", "explore", "--limit", "2000", "--output", output);
+        Assert.True(code == 0, $"exit {code}\n{error}\n{stdout}");
+
+        Assert.Contains("explore needs collect: running it first.", stdout);
+        // --limit 2000: the first 2,000 of 42,000 training images, the same share (2/42) of validation and test.
+        Assert.Matches(new Regex(@"^ds_train +train\[:70%\] +2,000 von 42,000 \(--limit\)$", RegexOptions.Multiline), stdout);
+        Assert.Matches(new Regex(@"^ds_valid +train\[70%:\] +857 von 18,000 \(--limit\)$", RegexOptions.Multiline), stdout);
+        Assert.Matches(new Regex(@"^ds_test +test +476 von 10,000 \(--limit\)$", RegexOptions.Multiline), stdout);
+        // prepare: batches of 128 = steps per epoch.
+        Assert.Matches(new Regex(@"^ds_train +16 ", RegexOptions.Multiline), stdout);
+        Assert.Matches(new Regex(@"^ds_valid +7 ", RegexOptions.Multiline), stdout);
+        Assert.Matches(new Regex(@"^ds_test +4 ", RegexOptions.Multiline), stdout);
+
+        var range = Regex.Match(stdout, @"^Min: (\d+) - Max: (\d+)$", RegexOptions.Multiline);
+        Assert.True(range.Success, stdout);
+        Assert.True(int.Parse(range.Groups[2].Value) > 200 && int.Parse(range.Groups[1].Value) == 0, range.Value);
+
+        foreach (var png in new[] { "explore_show_examples.png", "explore_imshow.png", "explore_countplot.png" })
+        {
+            var path = Path.Combine(output, png);
+            Assert.True(File.Exists(path), $"{png} missing; output:\n{stdout}");
+            Assert.True(new FileInfo(path).Length > 5_000, $"{png} is only {new FileInfo(path).Length} bytes");
+            Assert.Contains(path, stdout);
+        }
+    }
+}
