@@ -1,5 +1,5 @@
 using System.Globalization;
-using KerasMnist.Datasets.Visualization;
+using KerasMnist.Datasets;
 using KerasMnist.Plotting;
 using Microsoft.Data.Analysis;
 using Microsoft.ML.Data;
@@ -39,7 +39,7 @@ public sealed class ExploreStage : Stage
 
         // Schauen wir uns ein paar Daten an. Dazu nutzen wir tfds.visualization.show_examples.
         // (Python's help(...) has no console counterpart: the method's XML doc says what it does.)
-        Show(visualization.show_examples(ds_train, ds_info), "explore_show_examples.png");
+        Show(tfds.visualization.show_examples(ds_train, ds_info), "explore_show_examples.png");
 
         Markdown("""
             Die Beschriftungen sind "Klassenname (Klassen-ID)". Bei MNIST sind die Labels schon Zahlen;
@@ -53,7 +53,7 @@ public sealed class ExploreStage : Stage
         // Hier laden wir den Datensatz in ein DataFrame (pandas' counterpart: Microsoft.Data.Analysis).
         // ACHTUNG! Das funktioniert, weil MNIST recht klein ist - fuer groessere Datensaetze sollte man nur
         // Teile laden. Deswegen dauert das auch ein Weilchen.
-        df = TfdsDataFrame.as_dataframe(ds_train, ds_info);
+        df = tfds.as_dataframe(ds_train, ds_info);
 
         // DataFrame sind Tabellen, wo wir eine Spalte mit dem Bild und eine mit dem Label haben:
         print();
