@@ -1,8 +1,11 @@
+using System.Globalization;
 using KerasMnist.Datasets.Core;
 using KerasMnist.Datasets.Data;
+using KerasMnist.Datasets.Visualization;
+using KerasMnist.Keras.Backend;
 using KerasMnist.Keras.Callbacks;
 using KerasMnist.Keras.Models;
-using KerasMnist.Datasets.Visualization;
+using KerasMnist.Plotting;
 
 namespace KerasMnist.Tutorial;
 
@@ -112,4 +115,22 @@ public abstract class Stage
             return path;
         }
     }
+
+    /// <summary>
+    /// Before a training cell: how long it will take on this machine, measured on one batch (the notebook runs
+    /// on a GPU in Colab; a CPU is slower and a learner should know before waiting).
+    /// </summary>
+    protected void EstimateTraining(int epochs)
+    {
+        var estimate = model.EstimateTraining(ds_train, ds_valid);
+        var perStep = estimate.SecondsPerStep * 1000;
+        Session.Terminal.Note(string.Create(CultureInfo.InvariantCulture,
+            $"Geschätzte Dauer auf {Engine.DeviceName}: {WallTime.Format(estimate.Epoch)} pro Epoche ({estimate.TrainSteps} Schritte à {perStep:0} ms), " +
+            $"etwa {WallTime.Format(estimate.For(epochs))} für {epochs} Epoche{(epochs == 1 ? "" : "n")}."));
+        if (estimate.Epoch > TimeSpan.FromMinutes(1))
+            Session.Terminal.Note("Das dauert auf der CPU Minuten pro Epoche. Für einen schnellen Durchlauf: --epochs 1 --limit 2000.");
+    }
+
+    /// <summary>Not in the notebook: the loss and accuracy curves of the last <c>fit</c> (train and validation) as a PNG.</summary>
+    protected void PlotHistory(string fileName, string title) => Show(plt.plot_history(history.history, title), fileName);
 }

@@ -16,5 +16,10 @@ public static class StageRegistry
         new CollectStage(),
         new ExploreStage(),
         new PrepareStage(),
+        new BuildStage(),
+        new TrainStage(),
+        new AnalyzeStage(),
+        new ImproveStage(),
+        new ApplicationsStage(),
     ];
 }

@@ -1,0 +1,103 @@
+using KerasMnist.Datasets;
+using KerasMnist.Interop;
+using KerasMnist.Plotting;
+using NumSharp;
+using static KerasMnist.Analysis.SklearnMetrics;
+
+namespace KerasMnist.Tutorial.Stages;
+
+/// <summary>
+/// Notebook section "Analyse der Ergebnisse": evaluate on train/valid/test, predictions on ds_valid, the
+/// confusion matrix heatmap, sklearn's classification report, and the five least confident samples.
+/// </summary>
+public sealed class AnalyzeStage : Stage
+{
+    /// <inheritdoc/>
+    public override string Name => "analyze";
+
+    /// <inheritdoc/>
+    public override string Title => "Analyse der Ergebnisse";
+
+    /// <inheritdoc/>
+    public override string Summary => "evaluate, confusion matrix, classification report, the 5 least confident samples";
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<string> Needs => ["train"];
+
+    /// <inheritdoc/>
+    protected override void Run()
+    {
+        Markdown("Jetzt probieren wir das Model auf Daten aus: `model.evaluate` gibt [loss, accuracy] für Training, Validierung und Test.");
+
+        print(model.evaluate(ds_train));
+        print(model.evaluate(ds_valid));
+        print(model.evaluate(ds_test));
+
+        Markdown("Welche Ziffern bekommen wir besonders gut hin und welche weniger?");
+
+        // Batching and prefetching hide the order of ds_valid, so we keep the inputs while predicting.
+        // Python rebinds each list to an array after np.concatenate; a C# variable keeps its type, hence _list.
+        // NDArrays hold native memory: `using` frees it when the cell ends (NumSharp's analyzer insists).
+        var y_prob_list = new List<NDArray>();  // Hier speichern wir die Modelvorhersagen
+        var y_true_list = new List<NDArray>();  // Hier speichern wir die echten Labels
+        var x_input_list = new List<NDArray>(); // Hier speichern wir die Bilder
+
+        // Wir sagen die Ergebnisse unseres Modells auf den Validierungsdaten her.
+        foreach (var (image_batch, label_batch) in ds_valid)
+        {
+            // Speichere die Eingaben
+            x_input_list.Add(image_batch.numpy());
+            y_true_list.Add(label_batch.numpy());
+            // Berechne die Vorhersagen
+            using var preds = model.predict(image_batch);
+            // Hier nutzen wir den Softmax um die Wahrscheinlichkeiten zu berechnen und speichern diese in y_prob.
+            using var probs = tf.nn.softmax(preds);
+            y_prob_list.Add(probs.numpy());
+        }
+
+        // Zum Schluss wandeln wir unseren Speicher noch in Matrizen um:
+#pragma warning disable NDW012 // the arrays in the lists are disposed on the line after
+        using var x_input = np.concatenate(x_input_list.ToArray());
+        using var y_true = np.concatenate(y_true_list.ToArray());
+        using var y_prob = np.concatenate(y_prob_list.ToArray());
+#pragma warning restore NDW012
+        foreach (var part in x_input_list.Concat(y_true_list).Concat(y_prob_list)) part.Dispose();
+
+        using var y_pred = np.argmax(y_prob, axis: 1);
+
+        // sklearn bietet eine einfach Funktion fuer Konfusionsmatrizen:
+        using var cm = confusion_matrix(y_true, y_pred);
+
+        // die wir nur noch darstellen muessen.
+        var names = ds_info.features.label.names;
+        Show(sns.heatmap(cm, annot: true, cmap: "YlGnBu", xticklabels: names, yticklabels: names),
+            "analyze_confusion_matrix.png");
+
+        // Und dann koennen wir uns einen Bericht ueber die Ergebnisse der einzelnen Klassen ansehen.
+        print(classification_report(y_true, y_pred));
+
+        Markdown("Um das genauer zu verstehen, schauen wir uns an, bei welchen Bildern das Model am unsichersten war:");
+
+        using var rows = np.arange(y_prob.shape[0]);
+        using var y_prob_class = y_prob[rows, y_true];
+
+        using var low_prob_samples = np.argsort<float>(y_prob_class);
+
+        int rank = 0;
+        foreach (var idx in low_prob_samples.ToArray<long>().Take(5))
+        {
+            using var pred_prob = y_prob[idx];
+            var pred_label = (long)np.argmax(pred_prob);
+            long truth = Convert.ToInt64(y_true.GetValue((int)idx));
+            print($"[{idx}] Vorhersage:\n{pred_prob}\n-> {pred_label} -- Echt: {truth}");
+            using var image = x_input[idx].reshape(28, 28);
+            Show(plt.imshow_prediction(image, truth, pred_label, pred_prob.GetSingle((int)pred_label), names),
+                $"analyze_least_confident_{++rank}.png");
+        }
+
+        Markdown("""
+            Die Fehler sind meist Ziffern, die auch für Menschen schwer zu erkennen sind. Manchmal findet man so
+            auch Fehler im Datensatz.
+            """);
+    }
+}

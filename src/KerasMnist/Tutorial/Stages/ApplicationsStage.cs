@@ -1,0 +1,68 @@
+using static KerasMnist.Keras.KerasApi;
+
+namespace KerasMnist.Tutorial.Stages;
+
+/// <summary>
+/// Notebook section "Keras Modelle": Input((28, 28, 1)) → ZeroPadding2D(2) → keras.applications.ResNet50
+/// (weights: null, classes: 10), compiled on probabilities (from_logits: false), trained and evaluated.
+/// </summary>
+public sealed class ApplicationsStage : Stage
+{
+    /// <inheritdoc/>
+    public override string Name => "applications";
+
+    /// <inheritdoc/>
+    public override string Title => "Keras Modelle";
+
+    /// <inheritdoc/>
+    public override string Summary => "keras.applications.ResNet50 on 28x28 digits padded to 32x32; fit 10 epochs (slow on CPU)";
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<string> Needs => ["prepare"];
+
+    /// <inheritdoc/>
+    protected override void Run()
+    {
+        Markdown("""
+            Keras bietet auch fertige, veröffentlichte Modelle an (keras.applications). Hier laden wir ein
+            ResNet (Residual Network mit Sprungverbindungen) ohne vortrainierte Gewichte. ResNet50 braucht
+            mindestens 32x32 Pixel, deshalb polstern wir die 28x28-Bilder mit 2 Pixeln Rand auf.
+            """);
+
+        // Python calls the layer: ZeroPadding2D(...)(input_layer); C# applies it explicitly.
+        var input_layer = keras.layers.Input((28, 28, 1));
+        var padded = keras.layers.ZeroPadding2D(padding: (2, 2)).Apply(input_layer);
+        model = keras.applications.ResNet50(
+              include_top: true,
+              input_tensor: padded,
+              pooling: "avg",
+              weights: null,
+              classes: 10
+          );
+
+        // ResNet50 ends in a softmax, so the loss gets probabilities: from_logits: false.
+        model.compile(
+            optimizer: keras.optimizers.Adam(0.001f),
+            loss: keras.losses.SparseCategoricalCrossentropy(from_logits: false),
+            metrics: [keras.metrics.SparseCategoricalAccuracy()]
+        );
+        model.summary(print_fn: print);
+
+        int epochs = Options.EpochsOr(10);
+        EstimateTraining(epochs);
+
+        history = model.fit(
+            ds_train,
+            epochs: epochs,
+            validation_data: ds_valid,
+            callbacks: [keras.callbacks.TerminateOnNaN()]
+        );
+        PlotHistory("applications_resnet50_history.png", "ResNet50");
+
+        // Der MNIST Datensatz ist relativ klein, deswegen sehen wir keinen grossen Vorteil mit diesem
+        // groesseren Model! Ausserdem muessten wir vmtl laenger trainieren...
+        print(model.evaluate(ds_train));
+        print(model.evaluate(ds_valid));
+        print(model.evaluate(ds_test));
+    }
+}
