@@ -123,11 +123,10 @@ public abstract class Stage
     protected void EstimateTraining(int epochs)
     {
         var estimate = model.EstimateTraining(ds_train, ds_valid);
-        var perStep = estimate.SecondsPerStep * 1000;
         Session.Terminal.Note(string.Create(CultureInfo.InvariantCulture,
-            $"Geschätzte Dauer auf {Engine.DeviceName}: {WallTime.Format(estimate.Epoch)} pro Epoche ({estimate.TrainSteps} Schritte à {perStep:0} ms), " +
+            $"Geschätzte Dauer auf {Engine.DeviceName}: {WallTime.Format(estimate.Epoch)} pro Epoche ({estimate.TrainSteps} Schritte à {WallTime.Format(TimeSpan.FromSeconds(estimate.SecondsPerStep))}), " +
             $"etwa {WallTime.Format(estimate.For(epochs))} für {epochs} Epoche{(epochs == 1 ? "" : "n")}."));
-        if (estimate.Epoch > TimeSpan.FromMinutes(1))
+        if (estimate.Epoch > TimeSpan.FromMinutes(1) && Options.Limit is null)
             Session.Terminal.Note("Das dauert auf der CPU Minuten pro Epoche. Für einen schnellen Durchlauf: --epochs 1 --limit 2000.");
     }
 
