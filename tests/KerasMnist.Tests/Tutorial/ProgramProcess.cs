@@ -11,7 +11,10 @@ public static class ProgramProcess
 {
     public sealed record Result(int Code, string Out, string Err);
 
-    public static Result Run(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
+    public static Result Run(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args) =>
+        Run(workingDirectory, environment, TimeSpan.FromMinutes(2), args);
+
+    public static Result Run(string workingDirectory, IReadOnlyDictionary<string, string?> environment, TimeSpan timeout, params string[] args)
     {
         var start = new ProcessStartInfo(DotnetHost())
         {
@@ -30,10 +33,10 @@ public static class ProgramProcess
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        if (!process.WaitForExit(timeout))
         {
             process.Kill(entireProcessTree: true);
-            Assert.Fail($"KerasMnist {string.Join(" ", args)} did not finish within 2 minutes.");
+            Assert.Fail($"KerasMnist {string.Join(" ", args)} did not finish within {timeout.TotalMinutes} minutes.");
         }
         return new Result(process.ExitCode, stdout.Result, stderr.Result);
     }

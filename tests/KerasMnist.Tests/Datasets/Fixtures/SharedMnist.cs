@@ -8,18 +8,22 @@ public static class SharedMnist
     public static readonly string[] FileNames =
         ["train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz", "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"];
 
-    /// <summary>The folder; fails the test with the fix when the variable is not set.</summary>
-    public static string Folder
+    static readonly Lazy<string> folder = new(Resolve);
+
+    /// <summary>
+    /// The folder holding the four files, found as the program finds them: KERASMNIST_DATA_DIR (CI points it at
+    /// the offline copy), else the user cache, else a verified download into the cache (once per machine).
+    /// </summary>
+    public static string Folder => folder.Value;
+
+    static string Resolve()
     {
-        get
-        {
-            string? dir = Environment.GetEnvironmentVariable(DataSourceOptions.DataDirVariable);
-            Assert.False(string.IsNullOrWhiteSpace(dir),
-                $"Set {DataSourceOptions.DataDirVariable} to the folder with the four MNIST files (CI uses ../shared/datasets/mnist).");
-            Assert.True(FileNames.All(f => System.IO.File.Exists(Path.Combine(dir!, f))),
-                $"{DataSourceOptions.DataDirVariable}={dir} does not hold all of {string.Join(", ", FileNames)}.");
-            return dir!;
-        }
+        using var builder = KerasMnist.Datasets.tfds.builder("mnist");
+        builder.download_and_prepare();
+        string dir = builder.info.data_dir;
+        Assert.True(FileNames.All(f => System.IO.File.Exists(Path.Combine(dir, f))),
+            $"MNIST was located in {dir}, but not all of {string.Join(", ", FileNames)} are there.");
+        return dir;
     }
 
     public static string File(string name) => Path.Combine(Folder, name);
