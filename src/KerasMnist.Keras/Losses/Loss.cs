@@ -44,13 +44,13 @@ public sealed class SparseCategoricalCrossentropy : Loss
         if (y_pred.dim() != 2)
             throw new ArgumentException(
                 $"SparseCategoricalCrossentropy expects predictions of shape (batch, classes), got ({string.Join(", ", y_pred.shape)}).");
-        var labels = y_true.flatten().to_type(ScalarType.Int64);
+        var labels = SparseLabels.Of(y_true);
         if (labels.shape[0] != y_pred.shape[0])
             throw new ArgumentException(
                 $"Labels and predictions disagree on the batch size: {labels.shape[0]} labels for {y_pred.shape[0]} predictions.");
-        var logp = from_logits
-            ? nn.functional.log_softmax(y_pred, 1)
-            : (y_pred / y_pred.sum(1, keepdim: true)).clamp(Epsilon, 1 - Epsilon).log();
-        return nn.functional.nll_loss(logp, labels);
+        // cross_entropy is log_softmax + nll_loss in one call: fewer dispatches per training step.
+        return from_logits
+            ? nn.functional.cross_entropy(y_pred, labels)
+            : nn.functional.nll_loss((y_pred / y_pred.sum(1, keepdim: true)).clamp(Epsilon, 1 - Epsilon).log(), labels);
     }
 }

@@ -63,8 +63,9 @@ public sealed class SparseCategoricalAccuracy : Metric
     public override void update_state(Tensor y_true, Tensor y_pred)
     {
         using var _ = no_grad();
-        var labels = y_true.flatten().to_type(ScalarType.Int64);
-        using var correct = y_pred.argmax(1).eq(labels).sum();
+        var labels = Losses.SparseLabels.Of(y_true);
+        using var predicted = y_pred.argmax(1);
+        using var correct = predicted.eq_(labels).sum();
         Accumulate(correct.item<long>(), labels.shape[0]);
     }
 }

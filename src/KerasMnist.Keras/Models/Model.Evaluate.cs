@@ -1,6 +1,7 @@
 using KerasMnist.Datasets.Data;
 using KerasMnist.Keras.Backend;
 using KerasMnist.Keras.Callbacks;
+using KerasMnist.Keras.Losses;
 using KerasMnist.Keras.Metrics;
 using static TorchSharp.torch;
 
@@ -18,19 +19,28 @@ public abstract partial class Model
         var all = new CallbackList(Defaults(callbacks, InFit ? 0 : verbose));
         all.Attach(this, new() { ["epochs"] = 1, ["steps"] = x.cardinality(), ["verbose"] = verbose });
         var lossTracker = new Mean("loss");
-        var metrics = compiled_metrics.Select(m => m.name).Select(Metric.Get).ToList();
+        // Keras resets and reuses the compiled metrics: fit has already read its epoch's values when it validates.
+        var metrics = compiled_metrics;
+        foreach (var m in metrics) m.reset_state();
         all.Each(c => c.on_test_begin(new Logs()));
         int step = 0;
         using (no_grad())
         {
+            RegularizationPenalty? terms = null;
+            Tensor? penalty = null;
             foreach (var (xb, yb) in x)
             {
                 using var scope = NewDisposeScope();
                 var y = yb.device == Engine.Device ? yb : yb.to(Engine.Device);
                 var y_pred = ForwardInternal(PrepareInput(xb), training: false);
+                // The weights do not change during evaluate: the penalty is computed once (after the first batch builds the model).
+                if (terms is null)
+                {
+                    terms = new RegularizationPenalty(trainable_weights.ToList());
+                    penalty = terms.Value()?.DetachFromDisposeScope();
+                }
                 var total = loss!.Call(y, y_pred);
-                var penalty = RegularizationLoss();
-                if (penalty is not null) total = total + penalty;
+                if (penalty is not null) total = total.add(penalty);
                 lossTracker.update_state(total.item<float>(), y.shape[0]);
                 foreach (var m in metrics) m.update_state(y, y_pred);
                 xb.Dispose();
@@ -39,6 +49,7 @@ public abstract partial class Model
                 all.Each(c => c.on_test_batch_end(step, logs));
                 step++;
             }
+            penalty?.Dispose();
         }
         if (step == 0) throw new InvalidOperationException("evaluate() got a dataset with no batches.");
         var final = Logs(lossTracker, metrics);

@@ -1,6 +1,7 @@
 using KerasMnist.Datasets.Data;
 using KerasMnist.Keras.Backend;
 using KerasMnist.Keras.Callbacks;
+using KerasMnist.Keras.Losses;
 using KerasMnist.Keras.Metrics;
 using static TorchSharp.torch;
 
@@ -27,7 +28,8 @@ public abstract partial class Model
         all.Attach(this, new() { ["epochs"] = epochs, ["steps"] = x.cardinality(), ["verbose"] = verbose });
         var lossTracker = new Mean("loss");
         stop_training = false;
-        trainableCache = null; // trainable flags may have changed since the last fit
+        // Prepared once per fit (trainable flags may change between fits), not once per step.
+        var step = new TrainingStep(this);
         InFit = true;
         try
         {
@@ -37,17 +39,17 @@ public abstract partial class Model
                 lossTracker.reset_state();
                 foreach (var m in compiled_metrics) m.reset_state();
                 all.Each(c => c.on_epoch_begin(epoch, new Logs()));
-                int step = 0;
+                int batch = 0;
                 foreach (var (xb, yb) in x)
                 {
-                    all.Each(c => c.on_train_batch_begin(step, new Logs()));
-                    TrainStep(xb, yb, lossTracker);
+                    all.Each(c => c.on_train_batch_begin(batch, new Logs()));
+                    step.Run(xb, yb, lossTracker);
                     var logs = CurrentLogs(lossTracker);
-                    all.Each(c => c.on_train_batch_end(step, logs));
-                    step++;
+                    all.Each(c => c.on_train_batch_end(batch, logs));
+                    batch++;
                     if (stop_training) break;
                 }
-                if (step == 0)
+                if (batch == 0)
                     throw new InvalidOperationException("The training dataset yielded no batches: check its splits, take/skip and --limit.");
                 var epochLogs = CurrentLogs(lossTracker);
                 if (validation_data is not null && (epoch + 1 - initial_epoch) % validation_freq == 0)
@@ -74,23 +76,48 @@ public abstract partial class Model
         return logs;
     }
 
-    List<Variable>? trainableCache;
-
-    void TrainStep(Tensor xb, Tensor yb, Mean lossTracker)
+    /// <summary>
+    /// One training step, with what does not change between steps prepared once per fit (at the first batch,
+    /// which builds a model declared without an input shape): the trainable variables, their tensors and the
+    /// regularization terms. Forward in training mode, gradients of the loss (L2 gradients added directly, see
+    /// <see cref="RegularizationPenalty"/>), the optimizer's update, then the running loss (with the penalty, from
+    /// the pre-update weights, as Keras reports it) and metrics from the same forward pass.
+    /// </summary>
+    sealed class TrainingStep(Model model)
     {
-        using var scope = NewDisposeScope();
-        var x = PrepareInput(xb);
-        var y = yb.device == Engine.Device ? yb : yb.to(Engine.Device);
-        var variables = trainableCache ??= trainable_weights.ToList();
-        var y_pred = ForwardInternal(x, training: true);
-        var total = loss!.Call(y, y_pred);
-        var penalty = RegularizationLoss();
-        if (penalty is not null) total = total + penalty;
-        var grads = autograd.grad([total], variables.Select(v => v.Value).ToList()).ToList();
-        optimizer!.apply_gradients(grads, variables);
-        lossTracker.update_state(total.item<float>(), y.shape[0]);
-        foreach (var m in compiled_metrics) m.update_state(y, y_pred);
-        xb.Dispose();
-        yb.Dispose();
+        List<Variable>? variables;
+        List<Tensor>? values;
+        RegularizationPenalty? penalty;
+
+        public void Run(Tensor xb, Tensor yb, Mean lossTracker)
+        {
+            using var scope = NewDisposeScope();
+            var x = model.PrepareInput(xb);
+            if (variables is null) Prepare();
+            var y = yb.device == Engine.Device ? yb : yb.to(Engine.Device);
+            var y_pred = model.ForwardInternal(x, training: true);
+            var objective = penalty!.Differentiable(model.loss!.Call(y, y_pred));
+            var reported = penalty.Reported(objective);
+            if (variables!.Count > 0)
+            {
+                var grads = autograd.grad([objective], values!);
+                penalty.AddL2Gradients(grads, variables);
+                model.optimizer!.apply_gradients(grads as IReadOnlyList<Tensor> ?? grads.ToList(), variables);
+            }
+            lossTracker.update_state(reported.item<float>(), y.shape[0]);
+            foreach (var m in model.compiled_metrics) m.update_state(y, y_pred);
+            xb.Dispose();
+            yb.Dispose();
+        }
+
+        void Prepare()
+        {
+            variables = model.trainable_weights.ToList();
+            // Keras 3 warns and still reports loss and metrics.
+            if (variables.Count == 0)
+                Console.Error.WriteLine($"UserWarning: The model \"{model.name}\" does not have any trainable weights.");
+            values = variables.Select(v => v.Value).ToList();
+            penalty = new RegularizationPenalty(variables);
+        }
     }
 }

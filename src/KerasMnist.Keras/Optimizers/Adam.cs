@@ -6,11 +6,19 @@ namespace KerasMnist.Keras.Optimizers;
 /// <summary>
 /// <c>keras.optimizers.Adam</c> with Keras's defaults (epsilon 1e-7) and Keras's update form, which
 /// adds epsilon to √v before bias correction ("epsilon hat"); torch's Adam adds it after, so it is not used:
-/// m ← β₁m + (1−β₁)g; v ← β₂v + (1−β₂)g²; α = lr·√(1−β₂ᵗ)/(1−β₁ᵗ); w ← w − α·m/(√v + ε).
+/// m ← m + (g − m)(1 − β₁); v ← v + (g² − v)(1 − β₂); α = lr·√(1−β₂ᵗ)/(1−β₁ᵗ); w ← w − α·m/(√v + ε).
 /// </summary>
+/// <remarks>
+/// The variables of the first <see cref="apply_gradients"/> call (what fit passes every step) are packed into one
+/// buffer with their moments (<see cref="FlatVariables"/>), so each update is 7 kernels for the whole model. Any
+/// other variable list is updated variable by variable, with the same moments.
+/// </remarks>
 public sealed class Adam : Optimizer
 {
     readonly Dictionary<Variable, (Tensor m, Tensor v)> slots = new(ReferenceEqualityComparer.Instance);
+    FlatVariables? packed;
+    bool packingTried;
+    Tensor? oneMinusBeta1;
 
     /// <summary>See <c>keras.optimizers.Adam</c>.</summary>
     public Adam(float learning_rate = 0.001f, float beta_1 = 0.9f, float beta_2 = 0.999f, float epsilon = 1e-7f, string name = "adam")
@@ -36,23 +44,55 @@ public sealed class Adam : Optimizer
     /// <inheritdoc/>
     public override void apply_gradients(IReadOnlyList<Tensor> grads, IReadOnlyList<Variable> variables)
     {
+        if (grads.Count != variables.Count)
+            throw new ArgumentException($"apply_gradients got {grads.Count} gradients for {variables.Count} variables; pass one gradient per variable.");
         using var _ = no_grad();
+        using var scope = NewDisposeScope();
         iterations++;
         double t = iterations;
         double alpha = learning_rate * Math.Sqrt(1 - Math.Pow(beta_2, t)) / (1 - Math.Pow(beta_1, t));
+        if (Packed(variables) is { } flat)
+        {
+            flat.EnsureOwned();
+            var g = flat.Concatenate(grads);
+            Update(flat.Values, flat.Slots[0], flat.Slots[1], g, alpha);
+            return;
+        }
         for (int i = 0; i < variables.Count; i++)
         {
-            var variable = variables[i];
-            var g = grads[i];
-            if (!slots.TryGetValue(variable, out var s))
-            {
-                s = (zeros_like(variable.Value).DetachFromDisposeScope(), zeros_like(variable.Value).DetachFromDisposeScope());
-                slots[variable] = s;
-            }
-            s.m.mul_(beta_1).add_(g, alpha: 1 - beta_1);
-            s.v.mul_(beta_2).addcmul_(g, g, value: 1 - beta_2);
-            using var denom = s.v.sqrt().add_(epsilon);
-            variable.Value.addcdiv_(s.m, denom, value: -alpha);
+            var (m, v) = SlotsOf(variables[i]);
+            Update(variables[i].Value, m, v, grads[i], alpha);
         }
+    }
+
+    void Update(Tensor w, Tensor m, Tensor v, Tensor g, double alpha)
+    {
+        oneMinusBeta1 ??= tensor(1 - beta_1, m.dtype, m.device).DetachFromDisposeScope();
+        m.lerp_(g, oneMinusBeta1);
+        v.mul_(beta_2).addcmul_(g, g, value: 1 - beta_2);
+        w.addcdiv_(m, v.sqrt().add_(epsilon), value: -alpha);
+    }
+
+    // Packs the first variable list whose variables have no moments yet; later calls with that same list use it.
+    FlatVariables? Packed(IReadOnlyList<Variable> variables)
+    {
+        if (packed is not null) return packed.Matches(variables) ? packed : null;
+        if (packingTried || variables.Any(slots.ContainsKey)) return null;
+        packingTried = true;
+        packed = FlatVariables.TryCreate(variables, slotCount: 2);
+        if (packed is null) return null;
+        for (int i = 0; i < variables.Count; i++)
+            slots[variables[i]] = (packed.Slice(packed.Slots[0], i).DetachFromDisposeScope(), packed.Slice(packed.Slots[1], i).DetachFromDisposeScope());
+        return packed;
+    }
+
+    (Tensor m, Tensor v) SlotsOf(Variable variable)
+    {
+        if (!slots.TryGetValue(variable, out var s))
+        {
+            s = (zeros_like(variable.Value).DetachFromDisposeScope(), zeros_like(variable.Value).DetachFromDisposeScope());
+            slots[variable] = s;
+        }
+        return s;
     }
 }
