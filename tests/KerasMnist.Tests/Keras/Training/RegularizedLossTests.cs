@@ -31,6 +31,7 @@ public class RegularizedLossTests
         var valid = new SmallData(count: 4, features: 4, classes: 3, seed: 6);
         var model = Mlp();
         model.compile(keras.optimizers.Adam(0.01f), keras.losses.SparseCategoricalCrossentropy(from_logits: true));
+        SmallData.FixKernels(model, seed: 102);
         var snapshots = new WeightSnapshots();
 
         var history = model.fit(train.Batched(3), epochs: 1, verbose: 0, callbacks: [snapshots], validation_data: valid.Batched(4));
@@ -43,16 +44,40 @@ public class RegularizedLossTests
             expected += (ce + penalty) * 3 / 6;
             crossEntropyOnly += ce * 3 / 6;
         }
-        Assert.Equal(expected, history.history["loss"][0], 5);
+        Assert.Equal(expected, history.history["loss"][0], 1e-5);
         Assert.True(Math.Abs(history.history["loss"][0] - crossEntropyOnly) > 0.05);
 
         // Validation runs after the epoch's updates, with the final weights, and adds the same penalty.
         var final = model.weights.Select(w => Reference.Values(w.Value)).ToArray();
         var (valCe, valPenalty) = Reference2Layer(final, valid.Rows(0, 4), valid.Labels(0, 4));
-        Assert.Equal(valCe + valPenalty, history.history["val_loss"][0], 5);
+        Assert.Equal(valCe + valPenalty, history.history["val_loss"][0], 1e-5);
 
         var scores = model.evaluate(valid.Batched(4), verbose: 0);
-        Assert.Equal(valCe + valPenalty, scores["loss"], 5);
+        Assert.Equal(valCe + valPenalty, scores["loss"], 1e-5);
+    }
+
+    [Fact]
+    public void Training_step_gradient_of_the_penalty_is_two_l2_w()
+    {
+        // Feature 2 is always 0, so row 2 of the kernel gets no gradient from the cross-entropy: only 2·l2·w. With a
+        // gradient that small (~1e-6), Adam's first step −α·m/(√v + ε) depends on its size, not just its sign, so the
+        // step pins the factor: 2·l2·w moves the weight by 0.240·lr, l2·w (a missing 2) by 0.137·lr.
+        const float L2 = 5e-7f, Lr = 0.1f;
+        var data = new SmallData(count: 4, features: 3, classes: 2, seed: 41);
+        for (int i = 0; i < data.Count; i++) data.X[i * 3 + 2] = 0;
+        var model = keras.Sequential(keras.layers.Dense(2, kernel_regularizer: keras.regularizers.l2(L2), input_shape: 3));
+        model.compile(keras.optimizers.Adam(Lr), keras.losses.SparseCategoricalCrossentropy(from_logits: true));
+        model.weights[0].Assign(TorchSharp.torch.tensor(new float[] { 0.3f, -0.4f, 0.5f, 0.6f, 1.0f, -0.8f }).reshape(3, 2));
+
+        model.fit(data.Batched(4), epochs: 1, verbose: 0);
+
+        var kernel = Reference.Values(model.weights[0].Value);
+        double alpha = Lr * Math.Sqrt(1 - 0.999) / (1 - 0.9);
+        foreach (var (index, w) in new[] { (4, 1.0), (5, -0.8) })
+        {
+            double g = 2 * L2 * w, m = 0.1 * g, v = 0.001 * g * g;
+            Assert.Equal(w - alpha * m / (Math.Sqrt(v) + 1e-7), kernel[index], 1e-6);
+        }
     }
 
     [Fact]
@@ -63,6 +88,7 @@ public class RegularizedLossTests
         var data = new SmallData(count: 8, features: 4, classes: 3, seed: 9);
         var model = keras.Sequential(keras.layers.Dense(3, kernel_regularizer: keras.regularizers.l2(10f), input_shape: 4));
         model.compile(keras.optimizers.Adam(0.1f), keras.losses.SparseCategoricalCrossentropy(from_logits: true));
+        SmallData.FixKernels(model, seed: 103);
         double before = Reference.SumOfSquares(model.weights[0].Value);
         var history = model.fit(data.Batched(8), epochs: 30, verbose: 0);
         double after = Reference.SumOfSquares(model.weights[0].Value);

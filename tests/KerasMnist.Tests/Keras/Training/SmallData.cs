@@ -32,6 +32,20 @@ internal sealed class SmallData
     public double[,] Rows(int start, int count) => Reference.Rows(X, Features, start, count);
 
     public long[] Labels(int start, int count) => Y.Skip(start).Take(count).ToArray();
+
+    /// <summary>
+    /// Overwrites every kernel (rank ≥ 2 weight) with values from a seeded U(−0.8, 0.8), so a test's data-dependent
+    /// preconditions hold on every run, whatever torch's generator drew. Other weights keep their initial values.
+    /// </summary>
+    public static void FixKernels(KerasMnist.Keras.Models.Model model, int seed)
+    {
+        var random = new Random(seed);
+        foreach (var w in model.weights.Where(w => w.Value.dim() >= 2))
+        {
+            var values = Enumerable.Range(0, (int)w.Size).Select(_ => (float)(random.NextDouble() * 1.6 - 0.8)).ToArray();
+            w.Assign(tensor(values).reshape(w.Value.shape));
+        }
+    }
 }
 
 /// <summary>Copies every weight of the model before each training step, so a test can recompute what that step saw.</summary>
