@@ -16,7 +16,7 @@ internal sealed class BatchDataset(Dataset upstream, int batchSize, bool dropRem
 
     internal override IEnumerable<Block> Blocks() => upstream.RowBlocks ? BatchRows() : StackElements();
 
-    // A batch inside one upstream block is one slice (one index_select if the block is a lazy gather);
+    // A batch inside one upstream block is one slice (one row gather if the block is a lazy gather);
     // only a batch straddling two blocks is concatenated.
     private IEnumerable<Block> BatchRows()
     {

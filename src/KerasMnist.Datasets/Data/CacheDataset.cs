@@ -4,7 +4,7 @@ namespace KerasMnist.Datasets.Data;
 
 /// <summary>
 /// <c>Dataset.cache()</c> in memory. Unbatched data is kept as one contiguous block, which is what lets a
-/// following shuffle + batch gather each batch with a single <c>index_select</c>.
+/// following shuffle + batch gather each batch straight from the cache in one pass over its rows.
 /// </summary>
 internal sealed class CacheDataset(Dataset upstream) : DatasetNode
 {
@@ -49,10 +49,10 @@ internal sealed class CacheDataset(Dataset upstream) : DatasetNode
     private void Store(List<(Tensor x, Tensor y)> parts)
     {
         IReadOnlyList<(Tensor x, Tensor y)> stored = parts;
-        if (RowBlocks && parts.Count > 1)
+        if (RowBlocks && parts.Count > 0)
         {
-            stored = [(cat(parts.Select(p => p.x).ToArray(), 0).DetachFromDisposeScope(),
-                       cat(parts.Select(p => p.y).ToArray(), 0).DetachFromDisposeScope())];
+            stored = [(ContiguousRows.Concatenate(parts.Select(p => p.x).ToList()),
+                       ContiguousRows.Concatenate(parts.Select(p => p.y).ToList()))];
             Release(parts);
         }
         lock (_gate)

@@ -4,7 +4,7 @@ namespace KerasMnist.Datasets.Data;
 
 /// <summary>
 /// <c>Dataset.shuffle</c>. Unbatched rows are not copied here: the output is a lazy gather (source block +
-/// shuffled positions), so the following batch copies each batch once with one <c>index_select</c>.
+/// shuffled positions), so the following batch copies each batch once, straight from the source.
 /// </summary>
 internal sealed class ShuffleDataset(Dataset upstream, int bufferSize, long seed, bool reshuffleEachIteration) : DatasetNode
 {
