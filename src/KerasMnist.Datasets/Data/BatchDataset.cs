@@ -16,8 +16,9 @@ internal sealed class BatchDataset(Dataset upstream, int batchSize, bool dropRem
 
     internal override IEnumerable<Block> Blocks() => upstream.RowBlocks ? BatchRows() : StackElements();
 
-    // A batch inside one upstream block is one slice (one row gather if the block is a lazy gather);
-    // only a batch straddling two blocks is concatenated.
+    // A batch inside one upstream block is one slice, still lazy if the block is a lazy gather: the copy is
+    // made by whoever needs the tensors (a prefetch worker, or the consumer). Only a batch straddling two
+    // blocks is concatenated here.
     private IEnumerable<Block> BatchRows()
     {
         var pending = new List<Block>();
@@ -53,9 +54,14 @@ internal sealed class BatchDataset(Dataset upstream, int batchSize, bool dropRem
 
     private static Block Concatenate(List<Block> pieces)
     {
+        if (pieces.Count == 1)
+        {
+            var only = pieces[0];
+            pieces.Clear();
+            return only;
+        }
         var released = pieces.Select(piece => piece.Release()).ToList();
         pieces.Clear();
-        if (released.Count == 1) return new Block(released[0].x, released[0].y);
         try
         {
             return new Block(cat(released.Select(r => r.x).ToArray(), 0), cat(released.Select(r => r.y).ToArray(), 0));

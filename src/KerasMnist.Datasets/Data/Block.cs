@@ -83,10 +83,19 @@ internal sealed class Block : IDisposable
         return (x, y);
     }
 
+    /// <summary>Turns a lazy gather into plain tensors in place (the copy a prefetch worker makes ahead of the consumer).</summary>
+    public void Materialize()
+    {
+        if (Rows is null) return;
+        var (x, y) = Release();
+        (_x, _y) = (x, y);
+    }
+
     public void Dispose()
     {
         _x?.Dispose();
         _y?.Dispose();
         _x = _y = null;
+        Rows = null;
     }
 }

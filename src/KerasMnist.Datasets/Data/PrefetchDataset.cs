@@ -1,6 +1,9 @@
 namespace KerasMnist.Datasets.Data;
 
-/// <summary><c>Dataset.prefetch</c>: each pass runs the upstream on its own background thread.</summary>
+/// <summary>
+/// <c>Dataset.prefetch</c>: each pass runs the upstream on background threads. After <c>batch</c> the workers
+/// also make the batch copies, so the consumer receives finished tensors.
+/// </summary>
 internal sealed class PrefetchDataset(Dataset upstream, int bufferSize) : DatasetNode
 {
     /// <summary>
@@ -15,7 +18,7 @@ internal sealed class PrefetchDataset(Dataset upstream, int bufferSize) : Datase
 
     internal override IEnumerable<Block> Blocks()
     {
-        using var producer = new PrefetchProducer(upstream, bufferSize == tf.data.AUTOTUNE ? AutotuneBufferSize : bufferSize);
+        using var producer = new PrefetchProducer(upstream, bufferSize == tf.data.AUTOTUNE ? AutotuneBufferSize : bufferSize, materialize: !RowBlocks);
         while (producer.TryTake(out var block))
             yield return block;
     }
