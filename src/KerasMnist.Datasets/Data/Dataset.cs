@@ -93,9 +93,11 @@ public abstract class Dataset : IEnumerable<(Tensor x, Tensor y)>
     }
 
     /// <summary>
-    /// <c>Dataset.prefetch(buffer_size)</c>: a background thread runs the upstream and keeps up to
-    /// <paramref name="buffer_size"/> elements (batches, if batched) ready in a bounded queue. Errors upstream
-    /// reach the consumer in order; leaving the <c>foreach</c> early stops the thread.
+    /// <c>Dataset.prefetch(buffer_size)</c>: background threads run the upstream and keep up to
+    /// <paramref name="buffer_size"/> elements (batches, if batched) ready, in order. After <see cref="batch"/>
+    /// up to one thread per core makes the batch copies; a consumer that finds nothing ready makes the next one
+    /// itself rather than wait. Errors upstream reach the consumer in order; leaving the <c>foreach</c> early
+    /// stops the threads.
     /// </summary>
     /// <param name="buffer_size">Elements to keep ready, <c>tf.data.AUTOTUNE</c> (-1) for a fixed small
     /// default, or 0 for no background thread. Unbatched data is handed over in whole blocks.</param>
