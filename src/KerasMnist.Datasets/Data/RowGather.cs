@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics.X86;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -36,6 +37,8 @@ internal static class RowGather
         return result;
     }
 
+    // The copy loop is the pipeline's hot path from the first batch on: skip the unoptimised first JIT tier.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void Copy(Span<byte> source, Span<byte> target, ReadOnlySpan<long> rows, long rowBytes)
     {
         fixed (byte* from = source)
