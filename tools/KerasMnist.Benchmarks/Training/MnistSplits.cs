@@ -43,7 +43,12 @@ internal sealed class MnistSplits : IDisposable
         var (image, label) = builder.as_tensors(split);
         using (image)
         using (var scaled = image.to_type(ScalarType.Float32).div_(255f))
-            return (scaled.permute(0, 3, 1, 2).contiguous().DetachFromDisposeScope(), label.DetachFromDisposeScope());
+        {
+            // One channel: NHWC and NCHW hold the same bytes; reshape gives plain NCHW strides (a permuted view would
+            // keep channels-last strides, which "contiguous()" leaves alone when C = 1).
+            var nchw = scaled.reshape(scaled.shape[0], 1, scaled.shape[1], scaled.shape[2]).contiguous();
+            return (nchw.DetachFromDisposeScope(), label.DetachFromDisposeScope());
+        }
     }
 
     public void Dispose()
