@@ -8,7 +8,7 @@ namespace KerasMnist.Keras.Layers;
 
 /// <summary>
 /// The base of every layer: <c>keras.layers.Layer</c>. Shapes at this surface are Keras's (channels-last,
-/// no batch dimension); <see cref="Call"/> works on the engine's internal layout (4-D tensors NCHW).
+/// no batch dimension); <see cref="Call"/> works on the engine's internal layout (4-D tensors indexed (N, C, H, W), see Layout).
 /// </summary>
 public abstract class Layer
 {

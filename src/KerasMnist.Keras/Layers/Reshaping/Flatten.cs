@@ -18,7 +18,7 @@ public sealed class Flatten : Layer
     /// <inheritdoc/>
     protected internal override Tensor Call(Tensor x, bool training)
     {
-        // Inside, images are NCHW; Keras flattens NHWC. The permute is a view (free when C == 1).
+        // Keras flattens in (H, W, C) order; inside, images are (N, C, H, W) views of channels-last memory, so this is a view.
         var nhwc = x.dim() == 4 ? x.permute(0, 2, 3, 1) : x;
         return nhwc.reshape(x.shape[0], -1);
     }
