@@ -8,25 +8,26 @@ using KerasMnist.Keras.Models;
 namespace KerasMnist.Benchmarks;
 
 /// <summary>
-/// <c>training [--epochs N] [--full]</c>. Quick mode: in one process, the notebook's MLP and CNN trained through
-/// our keras API (fit on the tf.data pipeline, verbose 0) and as a raw TorchSharp loop with the same math,
-/// alternating API and raw epochs (ABBA) after one warm-up epoch each; prints seconds per epoch (min / median),
-/// the API/raw ratio and the ratio to PyTorch in Python on this machine class (docs: performance.md).
-/// <c>--full</c>: the notebook's schedule (MLP 15 epochs, CNN 10, validation after each) through the API,
-/// then test accuracy against the notebook's results.
+/// <c>training [--epochs N] [--threads N] [--pytorch PYTHON [--pytorch-channels-last]] [--full]</c>. Quick mode: in
+/// one process, the notebook's MLP and CNN trained through our keras API (fit on the tf.data pipeline, verbose 0)
+/// and as a raw TorchSharp loop with the same math; with <c>--pytorch</c> also as the same loop in PyTorch (a child
+/// process, see <see cref="PyTorchReference"/>). After one warm-up epoch each, the sides take turns epoch by epoch
+/// (the first side rotates), so a drift in machine speed hits all alike; prints seconds per epoch (min / median)
+/// and the ratios. <c>--full</c>: the notebook's schedule (MLP 15 epochs, CNN 10, validation after each) through
+/// the API, then test accuracy against the notebook's results.
 /// </summary>
 internal static class TrainingBenchmark
 {
-    // PyTorch 1.13 in Python, train-only seconds per epoch (min, median), measured on this project's machines.
-    static readonly (double min, double median) PyTorchMlp = (0.246, 0.252), PyTorchCnn = (1.81, 2.55);
     const double RatioTarget = 1.10, MlpTestTarget = 0.972, CnnTestTarget = 0.983;
 
-    public const string Usage = "training [--epochs N] [--threads N] [--full]   keras API vs raw TorchSharp loop, seconds per epoch; --full: notebook schedule and test accuracy";
+    public const string Usage = "training [--epochs N] [--threads N] [--pytorch PYTHON [--pytorch-channels-last]] [--full]   " +
+                                "keras API vs raw TorchSharp loop (and PyTorch), seconds per epoch; --full: notebook schedule and test accuracy";
 
     public static int Run(string[] args)
     {
         int epochs = 5, threads = 0;
-        bool full = false;
+        bool full = false, pytorchChannelsLast = false;
+        string? python = null;
         for (int i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -43,6 +44,12 @@ internal static class TrainingBenchmark
                     threads = t;
                     i++;
                     break;
+                case "--pytorch" when i + 1 < args.Length:
+                    python = args[++i];
+                    break;
+                case "--pytorch-channels-last":
+                    pytorchChannelsLast = true;
+                    break;
                 default:
                     Console.Error.WriteLine($"training: unexpected argument '{args[i]}'. Usage: {Usage}");
                     return 2;
@@ -52,58 +59,65 @@ internal static class TrainingBenchmark
         Engine.TuneAllocator();
         if (threads > 0) TorchSharp.torch.set_num_threads(threads);
         Console.WriteLine($"TorchSharp {Engine.TorchSharpVersion}, libtorch {Engine.LibTorchVersion}, {Engine.Threads} threads, " +
-                          "malloc tuned, batch 128, Adam(0.001), 42,000 training / 18,000 validation images");
+                          $"CPU {CpuCapability()}, malloc tuned, batch 128, Adam(0.001), 42,000 training / 18,000 validation images");
         using var data = new MnistSplits();
-        return full ? Full(data) : Quick(data, epochs);
+        if (full) return Full(data);
+        using var pytorch = python is null ? null : new PyTorchReference(python, data.Folder, pytorchChannelsLast);
+        if (pytorch is not null) Console.WriteLine($"reference: {pytorch.Version}{(pytorchChannelsLast ? ", channels_last batches" : "")}");
+        return Quick(data, epochs, pytorch);
     }
 
-    static int Quick(MnistSplits data, int epochs)
+    static string CpuCapability() =>
+        System.Runtime.Intrinsics.X86.Avx512F.IsSupported ? "AVX-512" : System.Runtime.Intrinsics.X86.Avx2.IsSupported ? "AVX2" : "no AVX2";
+
+    static int Quick(MnistSplits data, int epochs, PyTorchReference? pytorch)
     {
-        Console.WriteLine($"{epochs} timed epochs per side after 1 warm-up epoch, API and raw alternating (train only, no validation)");
-        bool ok = Compare("MLP", NotebookModels.Mlp(), cnn: false, data, epochs, PyTorchMlp);
-        ok &= Compare("CNN", NotebookModels.Cnn(), cnn: true, data, epochs, PyTorchCnn);
+        Console.WriteLine($"{epochs} timed epochs per side after 1 warm-up epoch, sides taking turns (train only, no validation)");
+        bool ok = Compare("MLP", NotebookModels.Mlp(), cnn: false, data, epochs, pytorch);
+        ok &= Compare("CNN", NotebookModels.Cnn(), cnn: true, data, epochs, pytorch);
         return ok ? 0 : 1;
     }
 
-    static bool Compare(string name, Sequential model, bool cnn, MnistSplits data, int epochs, (double min, double median) pytorch)
+    sealed record Side(string Label, Func<double> Epoch, Func<double> Accuracy)
+    {
+        public List<double> Times { get; } = [];
+        public double WarmUp { get; set; }
+    }
+
+    static bool Compare(string name, Sequential model, bool cnn, MnistSplits data, int epochs, PyTorchReference? pytorch)
     {
         using var raw = new RawTorchLoop(cnn);
-        var api = new List<double>();
-        var rawTimes = new List<double>();
-        double Api() => Time(() => model.fit(data.Train, epochs: 1, verbose: 0));
-        double Raw() => Time(() => raw.TrainEpoch(data.TrainImages, data.TrainLabels));
-        double apiWarm = Api(), rawWarm = Raw();
-        for (int e = 0; e < epochs; e++)
+        string key = cnn ? "cnn" : "mlp";
+        var sides = new List<Side>
         {
-            // ABBA order, so a drift in machine load hits both sides alike.
-            if (e % 2 == 0)
+            new("keras API", () => Time(() => model.fit(data.Train, epochs: 1, verbose: 0)), () => model.evaluate(data.Valid, verbose: 0)[1]),
+            new("raw loop ", () => Time(() => raw.TrainEpoch(data.TrainImages, data.TrainLabels)), () => raw.Accuracy(data.ValidImages, data.ValidLabels)),
+        };
+        if (pytorch is not null) sides.Add(new("PyTorch  ", () => pytorch.Epoch(key), () => pytorch.Accuracy(key)));
+        foreach (var side in sides) side.WarmUp = side.Epoch();
+        for (int e = 0; e < epochs; e++)
+            for (int k = 0; k < sides.Count; k++)
             {
-                api.Add(Api());
-                rawTimes.Add(Raw());
+                var side = sides[(e + k) % sides.Count];
+                side.Times.Add(side.Epoch());
             }
-            else
-            {
-                rawTimes.Add(Raw());
-                api.Add(Api());
-            }
-        }
-        double apiAccuracy = model.evaluate(data.Valid, verbose: 0)[1];
-        double rawAccuracy = raw.Accuracy(data.ValidImages, data.ValidLabels);
-        var (apiMin, apiMedian) = Stats(api);
-        var (rawMin, rawMedian) = Stats(rawTimes);
         Console.WriteLine();
-        Console.WriteLine($"{name}  keras API  min {apiMin:F3} s  median {apiMedian:F3} s  (warm-up {apiWarm:F3} s)  " +
-                          $"val acc after {epochs + 1} epochs {apiAccuracy:F4}   epochs: {Join(api)}");
-        Console.WriteLine($"{name}  raw loop   min {rawMin:F3} s  median {rawMedian:F3} s  (warm-up {rawWarm:F3} s)  " +
-                          $"val acc after {epochs + 1} epochs {rawAccuracy:F4}   epochs: {Join(rawTimes)}");
+        foreach (var side in sides)
+        {
+            var (min, median) = Stats(side.Times);
+            Console.WriteLine($"{name}  {side.Label}  min {min:F3} s  median {median:F3} s  (warm-up {side.WarmUp:F3} s)  " +
+                              $"val acc after {epochs + 1} epochs {side.Accuracy():F4}   epochs: {Join(side.Times)}");
+        }
+        var (apiMin, apiMedian) = Stats(sides[0].Times);
+        var (rawMin, rawMedian) = Stats(sides[1].Times);
         double ratioMin = apiMin / rawMin, ratioMedian = apiMedian / rawMedian;
         bool withinRaw = Math.Min(ratioMin, ratioMedian) <= RatioTarget;
-        Console.WriteLine($"{name}  API / raw  min {ratioMin:F3}x  median {ratioMedian:F3}x   target <= {RatioTarget:F2}x: {(withinRaw ? "met" : "MISSED")}");
-        // The PyTorch figures were taken with 2 threads; with another count the comparison does not apply.
-        bool asFast = apiMin <= pytorch.min && apiMedian <= pytorch.median && Engine.Threads == 2;
-        Console.WriteLine($"{name}  API / PyTorch {pytorch.min:F3}/{pytorch.median:F3} s  min {apiMin / pytorch.min:F3}x  median {apiMedian / pytorch.median:F3}x   " +
-                          $"target <= 1x: {(asFast ? "met" : "MISSED")}");
-        return withinRaw;
+        Console.WriteLine($"{name}  API / raw      min {ratioMin:F3}x  median {ratioMedian:F3}x   target <= {RatioTarget:F2}x: {(withinRaw ? "met" : "MISSED")}");
+        if (pytorch is null) return withinRaw;
+        var (ptMin, ptMedian) = Stats(sides[2].Times);
+        bool asFast = apiMin <= ptMin && apiMedian <= ptMedian;
+        Console.WriteLine($"{name}  API / PyTorch  min {apiMin / ptMin:F3}x  median {apiMedian / ptMedian:F3}x   target <= 1x: {(asFast ? "met" : "MISSED")}");
+        return withinRaw && asFast;
     }
 
     static int Full(MnistSplits data)

@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace KerasMnist.Benchmarks.Training;
 
 /// <summary>
-/// The notebook's data, twice: as its tf.data pipelines (for the keras API) and as plain normalised NCHW tensors
+/// The notebook's data, twice: as its tf.data pipelines (for the keras API) and as plain normalised NHWC tensors
 /// (for the raw loop). Found as the program finds it: KERASMNIST_DATA_DIR, the user cache, or a download.
 /// </summary>
 internal sealed class MnistSplits : IDisposable
@@ -18,7 +18,11 @@ internal sealed class MnistSplits : IDisposable
         Test = Pipeline(builder.as_dataset("test"), shuffle: false);
         (TrainImages, TrainLabels) = Tensors(builder, "train[:70%]");
         (ValidImages, ValidLabels) = Tensors(builder, "train[70%:]");
+        Folder = builder.info.data_dir;
     }
+
+    /// <summary>The folder the MNIST files were read from.</summary>
+    public string Folder { get; }
 
     public Dataset Train { get; }
     public Dataset Valid { get; }
@@ -42,12 +46,9 @@ internal sealed class MnistSplits : IDisposable
     {
         var (image, label) = builder.as_tensors(split);
         using (image)
-        using (var scaled = image.to_type(ScalarType.Float32).div_(255f))
         {
-            // One channel: NHWC and NCHW hold the same bytes; reshape gives plain NCHW strides (a permuted view would
-            // keep channels-last strides, which "contiguous()" leaves alone when C = 1).
-            var nchw = scaled.reshape(scaled.shape[0], 1, scaled.shape[1], scaled.shape[2]).contiguous();
-            return (nchw.DetachFromDisposeScope(), label.DetachFromDisposeScope());
+            var scaled = image.to_type(ScalarType.Float32).div_(255f);
+            return (scaled.DetachFromDisposeScope(), label.DetachFromDisposeScope());
         }
     }
 

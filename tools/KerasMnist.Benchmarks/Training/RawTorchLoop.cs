@@ -7,7 +7,8 @@ namespace KerasMnist.Benchmarks.Training;
 /// The floor the Keras layer is measured against: the notebook's MLP or CNN written as a plain TorchSharp loop.
 /// Same math as our keras API (Keras's glorot_uniform/zeros init, cross-entropy on logits, l2·Σw² on the CNN's
 /// four kernels, Keras's epsilon-hat Adam written inline, loss.item() every step), but none of the API:
-/// batches come from index_select on one normalised NCHW tensor with a fresh permutation per epoch.
+/// batches come from index_select on one normalised NHWC tensor with a fresh permutation per epoch, and are viewed as
+/// (N, C, H, W) in channels-last memory, the layout the API computes in (the faster one here: performance.md).
 /// </summary>
 internal sealed class RawTorchLoop : IDisposable
 {
@@ -63,14 +64,15 @@ internal sealed class RawTorchLoop : IDisposable
             return Dense(Dense(x.reshape(x.shape[0], -1), p[0], p[1]).relu(), p[2], p[3]);
         var h = nn.functional.max_pool2d(nn.functional.relu(nn.functional.conv2d(x, p[0], p[1])), 2);
         h = nn.functional.max_pool2d(nn.functional.relu(nn.functional.conv2d(h, p[2], p[3])), 2);
-        // Flatten in Keras's (H, W, C) order, as the API does, so both compute the same function of the weights.
+        // Flatten in Keras's (H, W, C) order, as the API does, so both compute the same function of the weights
+        // (a view of channels-last memory).
         h = h.permute(0, 2, 3, 1).reshape(h.shape[0], -1);
         return Dense(Dense(h, p[4], p[5]).relu(), p[6], p[7]);
     }
 
     static Tensor Dense(Tensor x, Tensor kernel, Tensor bias) => addmm(bias, x, kernel, beta: 1, alpha: 1);
 
-    /// <summary>One epoch over <paramref name="images"/> (N, 1, 28, 28 float) in a new random order; returns the mean loss.</summary>
+    /// <summary>One epoch over <paramref name="images"/> (N, 28, 28, 1 float) in a new random order; returns the mean loss.</summary>
     public double TrainEpoch(Tensor images, Tensor labels)
     {
         long n = images.shape[0];
@@ -81,7 +83,7 @@ internal sealed class RawTorchLoop : IDisposable
             using var scope = NewDisposeScope();
             long size = Math.Min(BatchSize, n - start);
             var index = order.narrow(0, start, size);
-            var x = images.index_select(0, index);
+            var x = images.index_select(0, index).permute(0, 3, 1, 2);
             var y = labels.index_select(0, index);
             var loss = nn.functional.cross_entropy(Forward(x), y);
             if (cnn)
@@ -108,7 +110,7 @@ internal sealed class RawTorchLoop : IDisposable
         }
     }
 
-    /// <summary>Accuracy on (N, 1, 28, 28) images, in batches, without gradients.</summary>
+    /// <summary>Accuracy on (N, 28, 28, 1) images, in batches, without gradients.</summary>
     public double Accuracy(Tensor images, Tensor labels)
     {
         using var _ = no_grad();
@@ -117,7 +119,7 @@ internal sealed class RawTorchLoop : IDisposable
         {
             using var scope = NewDisposeScope();
             long size = Math.Min(1000, n - start);
-            var logits = Forward(images.narrow(0, start, size));
+            var logits = Forward(images.narrow(0, start, size).permute(0, 3, 1, 2));
             correct += logits.argmax(1).eq(labels.narrow(0, start, size)).sum().item<long>();
         }
         return (double)correct / n;
