@@ -24,8 +24,17 @@ public abstract class Layer
     /// <summary><c>layer.name</c>.</summary>
     public string name { get; }
 
+    bool isTrainable = true;
+
     /// <summary><c>layer.trainable</c>: when false its weights are frozen (and BatchNormalization runs in inference mode).</summary>
-    public bool trainable { get; set; } = true;
+    public virtual bool trainable
+    {
+        get => isTrainable;
+        set => isTrainable = value;
+    }
+
+    /// <summary>Sets this layer's own flag only: a loaded model restores every layer's saved flag, container or not.</summary>
+    internal void RestoreTrainable(bool value) => isTrainable = value;
 
     /// <summary><c>layer.built</c>: whether the weights exist.</summary>
     public bool built { get; private set; }

@@ -68,6 +68,20 @@ public abstract partial class Model : Layer
     /// <inheritdoc/>
     public override IReadOnlyList<Variable> weights => DistinctLayers.SelectMany(l => l.weights).ToList();
 
+    /// <summary>
+    /// <c>model.trainable</c>. Setting it sets every layer's flag too, as Keras does, so freezing a model also puts its
+    /// BatchNormalization layers in inference mode; a layer may be unfrozen again afterwards.
+    /// </summary>
+    public override bool trainable
+    {
+        get => base.trainable;
+        set
+        {
+            base.trainable = value;
+            foreach (var layer in DistinctLayers) layer.trainable = value;
+        }
+    }
+
     /// <inheritdoc/>
     public override IEnumerable<Variable> trainable_weights => trainable ? DistinctLayers.SelectMany(l => l.trainable_weights) : [];
 

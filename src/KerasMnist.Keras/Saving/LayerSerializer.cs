@@ -60,7 +60,7 @@ internal sealed class LayerSerializer
             : type == typeof(Functional) ? graph.Functional(config, what)
             : type == typeof(InputLayer) ? new InputLayer(InputShape(config, what), name)
             : (Layer)codec.Create(type, config, what);
-        if (config["trainable"] is JsonNode trainable) layer.trainable = trainable.GetValue<bool>();
+        if (config["trainable"] is JsonNode trainable) layer.RestoreTrainable(trainable.GetValue<bool>());
         return layer;
     }
 

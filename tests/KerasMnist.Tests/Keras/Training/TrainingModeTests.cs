@@ -109,4 +109,33 @@ public class TrainingModeTests
                 y[i, j] = (h[i, j] - mean[j]) / Math.Sqrt(variance[j] + epsilon) * gamma[j] + beta[j];
         return y;
     }
+
+    [Fact]
+    public void Freezing_a_model_freezes_its_layers_and_puts_batch_norm_in_inference_mode()
+    {
+        var data = new SmallData(count: 6, features: 4, classes: 3, seed: 23);
+        var model = keras.Sequential(
+            keras.layers.Dense(5, input_shape: 4),
+            keras.layers.BatchNormalization(),
+            keras.layers.Dense(3));
+        model.compile(keras.optimizers.Adam(0.01f), keras.losses.SparseCategoricalCrossentropy(from_logits: true));
+        model.trainable = false;
+        Assert.All(model.layers, l => Assert.False(l.trainable, $"{l.name} should be frozen with its model"));
+        var before = model.weights.Select(v => Reference.Values(v.Value)).ToArray();
+
+        // Keras 3 warns that there is nothing to train, and still runs the forward pass and reports the loss.
+        var history = model.fit(data.Batched(6), epochs: 2, verbose: 0);
+
+        Assert.Equal(2, history.history["loss"].Count);
+        var after = model.weights.Select(v => Reference.Values(v.Value)).ToArray();
+        // Kernels, biases, gamma and beta, and also the moving statistics: a frozen BatchNormalization infers.
+        for (int i = 0; i < before.Length; i++)
+            Assert.Equal(before[i], after[i]);
+
+        model.trainable = true;
+        Assert.All(model.layers, l => Assert.True(l.trainable));
+        model.fit(data.Batched(6), epochs: 1, verbose: 0);
+        int moving = model.weights.ToList().FindIndex(v => v.Name.EndsWith("moving_mean", StringComparison.Ordinal));
+        Assert.NotEqual(before[moving], Reference.Values(model.weights[moving].Value));
+    }
 }
