@@ -18,6 +18,7 @@ internal sealed class MnistSplits : IDisposable
         Test = Pipeline(builder.as_dataset("test"), shuffle: false);
         (TrainImages, TrainLabels) = Tensors(builder, "train[:70%]");
         (ValidImages, ValidLabels) = Tensors(builder, "train[70%:]");
+        (TestImages, TestLabels) = Tensors(builder, "test");
         Folder = builder.info.data_dir;
     }
 
@@ -31,6 +32,8 @@ internal sealed class MnistSplits : IDisposable
     public Tensor TrainLabels { get; }
     public Tensor ValidImages { get; }
     public Tensor ValidLabels { get; }
+    public Tensor TestImages { get; }
+    public Tensor TestLabels { get; }
 
     static (Tensor, Tensor) normalize_img(Tensor image, Tensor label) => (tf.cast(image, tf.float32) / 255f, label);
 
@@ -54,6 +57,6 @@ internal sealed class MnistSplits : IDisposable
 
     public void Dispose()
     {
-        foreach (var t in new[] { TrainImages, TrainLabels, ValidImages, ValidLabels }) t.Dispose();
+        foreach (var t in new[] { TrainImages, TrainLabels, ValidImages, ValidLabels, TestImages, TestLabels }) t.Dispose();
     }
 }
