@@ -52,11 +52,7 @@ public class TrainingModeTests
     {
         const double Momentum = 0.99, Epsilon = 1e-3;
         var data = new SmallData(count: 6, features: 4, classes: 3, seed: 22);
-        var model = keras.Sequential(
-            keras.layers.Dense(5, input_shape: 4),
-            keras.layers.BatchNormalization(),
-            keras.layers.Dense(3));
-        model.compile(keras.optimizers.Adam(0.01f), keras.losses.SparseCategoricalCrossentropy(from_logits: true));
+        var model = DenseBatchNormDense();
         SmallData.FixKernels(model, seed: 105);
         // Weights: dense kernel, bias; gamma, beta, moving_mean, moving_variance; dense_1 kernel, bias.
         Assert.Equal(8, model.weights.Count);
@@ -114,11 +110,7 @@ public class TrainingModeTests
     public void Freezing_a_model_freezes_its_layers_and_puts_batch_norm_in_inference_mode()
     {
         var data = new SmallData(count: 6, features: 4, classes: 3, seed: 23);
-        var model = keras.Sequential(
-            keras.layers.Dense(5, input_shape: 4),
-            keras.layers.BatchNormalization(),
-            keras.layers.Dense(3));
-        model.compile(keras.optimizers.Adam(0.01f), keras.losses.SparseCategoricalCrossentropy(from_logits: true));
+        var model = DenseBatchNormDense();
         model.trainable = false;
         Assert.All(model.layers, l => Assert.False(l.trainable, $"{l.name} should be frozen with its model"));
         var before = model.weights.Select(v => Reference.Values(v.Value)).ToArray();
@@ -137,5 +129,15 @@ public class TrainingModeTests
         model.fit(data.Batched(6), epochs: 1, verbose: 0);
         int moving = model.weights.ToList().FindIndex(v => v.Name.EndsWith("moving_mean", StringComparison.Ordinal));
         Assert.NotEqual(before[moving], Reference.Values(model.weights[moving].Value));
+    }
+
+    static KerasMnist.Keras.Models.Sequential DenseBatchNormDense()
+    {
+        var model = keras.Sequential(
+            keras.layers.Dense(5, input_shape: 4),
+            keras.layers.BatchNormalization(),
+            keras.layers.Dense(3));
+        model.compile(keras.optimizers.Adam(0.01f), keras.losses.SparseCategoricalCrossentropy(from_logits: true));
+        return model;
     }
 }
