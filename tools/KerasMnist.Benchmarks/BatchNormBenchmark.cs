@@ -57,7 +57,13 @@ internal static class BatchNormBenchmark
         Console.WriteLine($"evaluate (moving statistics):                   accuracy {model.evaluate(ds, verbose: 0)[1]:F4}   {LargestVariance(model)}");
         Console.WriteLine($"training-mode forward (batch statistics):       accuracy {TrainingModeAccuracy(model, ds, images):F4}");
         var clock = Stopwatch.StartNew();
-        for (int p = 1; p < passes; p++) TrainingModeAccuracy(model, ds, images);
+        for (int p = 1; p < passes; p++)
+        {
+            // Minutes of work: show where it is (on a terminal; a redirected log gets only the result).
+            if (!Console.IsOutputRedirected) Console.Write($"\rre-estimating the statistics: pass {p + 1}/{passes}, {clock.Elapsed.TotalSeconds:F0} s ");
+            TrainingModeAccuracy(model, ds, images);
+        }
+        if (!Console.IsOutputRedirected) Console.Write("\r" + new string(' ', 60) + "\r");
         long steps = passes * ds.cardinality();
         Console.WriteLine($"evaluate after {steps} training-mode steps, no update: accuracy {model.evaluate(ds, verbose: 0)[1]:F4}   " +
                           $"{LargestVariance(model)}   (0.99^{steps} = {Math.Pow(0.99, steps):G2} of the old statistics left; {clock.Elapsed.TotalSeconds:F0} s)");

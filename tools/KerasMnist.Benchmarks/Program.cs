@@ -13,7 +13,18 @@ internal static class Program
     {
         var benchmarks = Discover();
         if (args.Length > 0 && benchmarks.TryGetValue(args[0], out var benchmark))
-            return benchmark.run(args[1..]);
+        {
+            try
+            {
+                return benchmark.run(args[1..]);
+            }
+            // What the user can fix (a missing dataset, a Python without torch): the message, not a stack trace.
+            catch (Exception e) when (e is InvalidOperationException or IOException or Datasets.Core.DatasetException)
+            {
+                Console.Error.WriteLine($"{args[0]}: {e.Message}");
+                return 1;
+            }
+        }
 
         if (args.Length > 0 && args[0] is not ("help" or "--help" or "-h"))
             Console.Error.WriteLine($"Unknown benchmark '{args[0]}'.");
