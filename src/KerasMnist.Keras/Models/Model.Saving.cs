@@ -10,8 +10,9 @@ public abstract partial class Model
     /// <c>keras.models.load_model</c> reads back. The file is a zip laid out like Keras 3's native format
     /// (<c>metadata.json</c>, <c>config.json</c>, then <c>model.weights.bin</c> with raw float32 weights and
     /// <c>model.weights.json</c> describing them with a SHA-256) instead of an HDF5 weights file; Python Keras cannot
-    /// read it. It is written under a temporary name and renamed, so a failed save leaves nothing behind.
-    /// The optimizer's state (Adam's moments) is not saved.
+    /// read it. After training, the optimizer's state goes in too (<c>optimizer.weights.bin</c>: Adam's iteration count
+    /// and moments, as Keras saves its optimizer variables), so a loaded model continues training exactly where the
+    /// saved one stopped. It is written under a temporary name and renamed, so a failed save leaves nothing behind.
     /// </summary>
     /// <param name="filepath">Target path ending in <c>.keras</c>.</param>
     /// <param name="overwrite">Whether an existing file may be replaced.</param>

@@ -16,6 +16,8 @@ namespace KerasMnist.Keras.Optimizers;
 public sealed class Adam : Optimizer
 {
     readonly Dictionary<Variable, (Tensor m, Tensor v)> slots = new(ReferenceEqualityComparer.Instance);
+    // Restored moments of variables whose slots do not exist yet (a loaded model before its first step).
+    readonly Dictionary<Variable, Tensor[]> restored = new(ReferenceEqualityComparer.Instance);
     FlatVariables? packed;
     bool packingTried;
     Tensor? oneMinusBeta1;
@@ -82,8 +84,38 @@ public sealed class Adam : Optimizer
         packed = FlatVariables.TryCreate(variables, slotCount: 2);
         if (packed is null) return null;
         for (int i = 0; i < variables.Count; i++)
+        {
             slots[variables[i]] = (packed.Slice(packed.Slots[0], i).DetachFromDisposeScope(), packed.Slice(packed.Slots[1], i).DetachFromDisposeScope());
+            TakeRestored(variables[i]);
+        }
         return packed;
+    }
+
+    /// <inheritdoc/>
+    internal override IReadOnlyList<string> SlotNames => ["momentum", "velocity"];
+
+    /// <inheritdoc/>
+    internal override Tensor[]? SlotValues(Variable variable) => slots.TryGetValue(variable, out var s) ? [s.m, s.v] : null;
+
+    /// <inheritdoc/>
+    internal override void RestoreState(long iterations, IReadOnlyList<(Variable variable, Tensor[] slots)> state)
+    {
+        base.RestoreState(iterations, state);
+        foreach (var (variable, values) in state)
+        {
+            restored[variable] = values;
+            if (slots.ContainsKey(variable)) TakeRestored(variable);
+        }
+    }
+
+    void TakeRestored(Variable variable)
+    {
+        if (!restored.Remove(variable, out var values)) return;
+        using var _ = no_grad();
+        var (m, v) = slots[variable];
+        m.copy_(values[0]);
+        v.copy_(values[1]);
+        foreach (var t in values) t.Dispose();
     }
 
     (Tensor m, Tensor v) SlotsOf(Variable variable)
@@ -92,6 +124,7 @@ public sealed class Adam : Optimizer
         {
             s = (zeros_like(variable.Value).DetachFromDisposeScope(), zeros_like(variable.Value).DetachFromDisposeScope());
             slots[variable] = s;
+            TakeRestored(variable);
         }
         return s;
     }

@@ -30,6 +30,19 @@ public abstract class Optimizer
     /// <summary><c>optimizer.apply_gradients(zip(grads, vars))</c>, in place and without autograd.</summary>
     public abstract void apply_gradients(IReadOnlyList<Tensor> grads, IReadOnlyList<Variable> variables);
 
+    /// <summary>Names of the state an optimizer keeps per variable (Adam: momentum, velocity), for saving.</summary>
+    internal virtual IReadOnlyList<string> SlotNames => [];
+
+    /// <summary>The state tensors of <paramref name="variable"/> in <see cref="SlotNames"/> order; null before its first update.</summary>
+    internal virtual Tensor[]? SlotValues(Variable variable) => null;
+
+    /// <summary>
+    /// Restores a saved state (what Keras's <c>load_model</c> does with the optimizer's variables), so training goes
+    /// on as if it had never stopped. Each variable's values are taken over when its state is next used.
+    /// </summary>
+    internal virtual void RestoreState(long iterations, IReadOnlyList<(Variable variable, Tensor[] slots)> state) =>
+        this.iterations = iterations;
+
     /// <summary>Resolves Keras's string names (<c>"adam"</c>).</summary>
     public static Optimizer Get(string name) => name.ToLowerInvariant() switch
     {

@@ -10,14 +10,16 @@ namespace KerasMnist.Keras.Saving;
 /// The <c>.keras</c> file: a zip archive laid out like Keras 3's native format, with
 /// <c>metadata.json</c> (format marker and version), <c>config.json</c> (the model's architecture and
 /// <c>compile_config</c>), <c>model.weights.bin</c> (raw float32 weights; Keras uses <c>model.weights.h5</c>) and
-/// <c>model.weights.json</c> (its manifest with a SHA-256). Files are written to a temporary name next to the
+/// <c>model.weights.json</c> (its manifest with a SHA-256), and after training <c>optimizer.weights.bin</c> and
+/// <c>optimizer.weights.json</c> (the optimizer's state, see <see cref="OptimizerStore"/>). Files are written to a temporary name next to the
 /// target and renamed into place, so a failed save never leaves a partial file.
 /// </summary>
 internal static class KerasArchive
 {
     const string Format = "kerasmnist.keras";
     const int FormatVersion = 1;
-    const string Metadata = "metadata.json", Config = "config.json", Weights = "model.weights.bin", Manifest = "model.weights.json";
+    const string Metadata = "metadata.json", Config = "config.json", Weights = "model.weights.bin", Manifest = "model.weights.json",
+        OptimizerWeights = "optimizer.weights.bin", OptimizerManifest = "optimizer.weights.json";
 
     public static void Save(Model model, string filepath, bool overwrite)
     {
@@ -58,6 +60,12 @@ internal static class KerasArchive
                     using (var blob = zip.CreateEntry(Weights, CompressionLevel.NoCompression).Open())
                         manifest = WeightStore.Write(model, blob);
                     WriteJson(zip, Manifest, manifest);
+                    if (OptimizerStore.Capture(model) is { } state)
+                    {
+                        using (var blob = zip.CreateEntry(OptimizerWeights, CompressionLevel.NoCompression).Open())
+                            manifest = OptimizerStore.Write(state, blob);
+                        WriteJson(zip, OptimizerManifest, manifest);
+                    }
                 }
                 file.Flush(flushToDisk: true);
             }
@@ -98,7 +106,12 @@ internal static class KerasArchive
                 using (var blob = Entry(zip, Weights).Open())
                     WeightStore.Read(model, ReadJson(zip, Manifest), blob);
                 if (compile && config["compile_config"] is JsonObject compileConfig)
+                {
                     CompileConfig.Apply(model, compileConfig, serializer.Codec);
+                    if (zip.GetEntry(OptimizerWeights) is { } optimizerBlob)
+                        using (var blob = optimizerBlob.Open())
+                            OptimizerStore.Read(model, ReadJson(zip, OptimizerManifest), blob);
+                }
                 return model;
             }
             catch (Exception e) when (e is InvalidDataException or JsonException or InvalidOperationException or FormatException
