@@ -56,6 +56,8 @@ public class Conv2DForwardTests
     [InlineData("same", 2, 4, 4)] // TF pads (0, 1): the extra pixel goes at the end
     [InlineData("same", 2, 5, 5)] // TF pads (1, 1)
     [InlineData("valid", 2, 6, 5)]
+    [InlineData("same", 1, 1, 1)] // one pixel: only the centre tap sees it (a matrix product inside)
+    [InlineData("same", 2, 1, 1)]
     public void Multichannel_conv_matches_a_nested_loop_convolution(string padding, int stride, int h, int w)
     {
         const int cin = 2, filters = 3, k = 3;
