@@ -120,19 +120,6 @@ public abstract class Layer
         return variable;
     }
 
-    /// <summary>The layer's regularization penalties (<c>layer.losses</c>), summed; null when there are none.</summary>
-    internal virtual Tensor? RegularizationLoss()
-    {
-        Tensor? total = null;
-        foreach (var v in variables)
-        {
-            if (v.Regularizer is null || !trainable) continue;
-            var penalty = v.Regularizer.Call(v.Value);
-            total = total is null ? penalty : total + penalty;
-        }
-        return total;
-    }
-
     /// <summary>A built layer must see the shape it was built for: Keras's <c>input_spec</c> check.</summary>
     protected virtual void EnsureCompatible(Shape input_shape)
     {

@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace KerasMnist.Keras.Losses;
 
 /// <summary>
-/// The regularization term fit and evaluate add to the loss (<c>model.losses</c> in Keras 3: the penalties of the
+/// The regularization term fit, evaluate and EstimateTraining add to the loss (<c>model.losses</c> in Keras 3: the penalties of the
 /// trainable weights), collected once per fit or evaluate rather than per step.
 /// </summary>
 /// <remarks>
@@ -45,9 +45,6 @@ internal sealed class RegularizationPenalty
             .Select(g => (g.Select(t => variables[t.Item1].Value).ToArray(), g.Key))
             .ToArray();
     }
-
-    /// <summary>Whether there is any penalty at all.</summary>
-    public bool IsEmpty => l2Terms.Length == 0 && otherTerms.Length == 0;
 
     /// <summary>The loss to differentiate: <paramref name="loss"/> plus the non-L2 penalties.</summary>
     public Tensor Differentiable(Tensor loss)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using KerasMnist.Datasets.Data;
 using KerasMnist.Keras.Backend;
+using KerasMnist.Keras.Losses;
 using static TorchSharp.torch;
 
 namespace KerasMnist.Keras.Models;
@@ -32,18 +33,22 @@ public abstract partial class Model
         var batch = x.take(1).FirstOrDefault();
         if (batch.x is null) throw new InvalidOperationException("The training dataset yielded no batches.");
         var times = new List<double>();
+        List<Variable>? variables = null;
+        RegularizationPenalty? penalty = null;
         for (int i = 0; i <= probe_steps; i++)
         {
             using var scope = NewDisposeScope();
             var clock = Stopwatch.StartNew();
             var input = PrepareInput(batch.x);
+            // As fit does (see TrainingStep), once the first batch has built the model.
+            variables ??= trainable_weights.ToList();
+            penalty ??= new RegularizationPenalty(variables);
             var y = batch.y.to(Engine.Device);
-            var variables = trainable_weights.Select(v => v.Value).ToList();
-            var total = loss!.Call(y, ForwardInternal(input, training: false));
-            var penalty = RegularizationLoss();
-            if (penalty is not null) total = total + penalty;
-            if (variables.Count > 0) autograd.grad([total], variables);
-            _ = total.item<float>();
+            var objective = penalty.Differentiable(loss!.Call(y, ForwardInternal(input, training: false)));
+            var reported = penalty.Reported(objective);
+            if (variables.Count > 0)
+                penalty.AddL2Gradients(autograd.grad([objective], variables.Select(v => v.Value).ToList()), variables);
+            _ = reported.item<float>();
             if (i > 0) times.Add(clock.Elapsed.TotalSeconds); // the first is warm-up (JIT, allocator)
         }
         batch.x.Dispose();

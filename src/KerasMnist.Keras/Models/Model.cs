@@ -93,18 +93,6 @@ public abstract partial class Model : Layer
     /// <inheritdoc/>
     public override long count_params() => DistinctLayers.Sum(l => l.count_params());
 
-    /// <inheritdoc/>
-    internal override Tensor? RegularizationLoss()
-    {
-        Tensor? total = null;
-        foreach (var layer in DistinctLayers)
-        {
-            var penalty = layer.RegularizationLoss();
-            if (penalty is not null) total = total is null ? penalty : total + penalty;
-        }
-        return total;
-    }
-
     /// <summary><c>model.compile(optimizer, loss, metrics)</c>.</summary>
     public void compile(Optimizer optimizer, Loss loss, IEnumerable<Metric>? metrics = null)
     {
