@@ -2,7 +2,7 @@ namespace KerasMnist.Keras.Layers;
 
 /// <summary>
 /// Keras axes (channels-last, batch = 0, negative counts from the end) mapped onto the engine's layout,
-/// where 4-D tensors are NCHW: Keras axis 3 (channels) is axis 1 inside, Keras 1 and 2 (H, W) are 2 and 3.
+/// where 4-D tensors are indexed (N, C, H, W) (see Layout): Keras axis 3 (channels) is axis 1 inside, Keras 1 and 2 (H, W) are 2 and 3.
 /// Other ranks keep Keras's order inside.
 /// </summary>
 internal static class Axes

@@ -30,7 +30,7 @@ public abstract class GlobalPooling2D : Layer
         return keepdims ? new Shape(1, 1, input_shape[2]) : new Shape(input_shape[2]);
     }
 
-    /// <summary>Reduces an NCHW tensor over its spatial axes (2, 3).</summary>
+    /// <summary>Reduces an internal (N, C, H, W)-indexed tensor over its spatial axes (2, 3).</summary>
     private protected abstract Tensor Reduce(Tensor x, long[] spatial);
 
     /// <inheritdoc/>

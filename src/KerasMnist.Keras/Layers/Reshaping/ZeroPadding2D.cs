@@ -45,6 +45,6 @@ public sealed class ZeroPadding2D : Layer
 
     /// <inheritdoc/>
     protected internal override Tensor Call(Tensor x, bool training) =>
-        // Inside, images are NCHW: torch's pad lists the last axis (width) first.
+        // Inside, images are indexed (N, C, H, W): torch's pad lists the last axis (width) first.
         nn.functional.pad(x, [padding.width.left, padding.width.right, padding.height.top, padding.height.bottom]);
 }
