@@ -99,7 +99,7 @@ internal static class TrainingBenchmark
     static bool Compare(string name, Sequential model, bool cnn, MnistSplits data, int epochs, PyTorchReference? pytorch, bool rawOnPipeline)
     {
         using var raw = new RawTorchLoop(cnn);
-        using var piped = new RawTorchLoop(cnn);
+        using var piped = rawOnPipeline ? new RawTorchLoop(cnn) : null;
         string key = cnn ? "cnn" : "mlp";
         var sides = new List<Side>
         {
@@ -108,7 +108,7 @@ internal static class TrainingBenchmark
         };
         if (pytorch is not null) sides.Add(new("PyTorch", () => pytorch.Epoch(key), () => pytorch.Accuracy(key)));
         // The raw loop's math fed by the same tf.data pipeline as fit: splits the API's overhead into pipeline and model code.
-        if (rawOnPipeline) sides.Add(new("raw loop on the pipeline", () => Time(() => piped.TrainEpoch(data.Train)),
+        if (piped is not null) sides.Add(new("raw loop on the pipeline", () => Time(() => piped.TrainEpoch(data.Train)),
             () => piped.Accuracy(data.ValidImages, data.ValidLabels)));
         foreach (var side in sides) side.WarmUp = side.Epoch();
         for (int e = 0; e < epochs; e++)

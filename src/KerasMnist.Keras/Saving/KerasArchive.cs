@@ -11,8 +11,8 @@ namespace KerasMnist.Keras.Saving;
 /// <c>metadata.json</c> (format marker and version), <c>config.json</c> (the model's architecture and
 /// <c>compile_config</c>), <c>model.weights.bin</c> (raw float32 weights; Keras uses <c>model.weights.h5</c>) and
 /// <c>model.weights.json</c> (its manifest with a SHA-256), and after training <c>optimizer.weights.bin</c> and
-/// <c>optimizer.weights.json</c> (the optimizer's state, see <see cref="OptimizerStore"/>). Files are written to a temporary name next to the
-/// target and renamed into place, so a failed save never leaves a partial file.
+/// <c>optimizer.weights.json</c> (the optimizer's state, see <see cref="OptimizerStore"/>). Files are written to a
+/// temporary name next to the target and renamed into place, so a failed save never leaves a partial file.
 /// </summary>
 internal static class KerasArchive
 {
