@@ -26,16 +26,16 @@ public static class ClassificationReportText
 
         int rows = Math.Min(names.Count, scores.support.Length);
         for (int i = 0; i < rows; i++)
-            Row(text, names[i], scores.precision[i], scores.recall[i], scores.f1[i], scores.support[i], width, digits);
+            Row(text, names[i], scores.precision[i], scores.recall[i], scores.f1[i], Support(scores.support[i], scores.supportIsFloat), width, digits);
         text.Append('\n');
 
-        long total = scores.support.Sum();
+        var total = Support(scores.support.Sum(), scores.supportIsFloat);
         if (microIsAccuracy)
         {
             text.Append("accuracy".PadLeft(width)).Append(' ');
             text.Append(' ', 1 + 9).Append(' ', 1 + 9);
             text.Append(' ').Append(Number(scores.micro.f1, digits).PadLeft(9));
-            text.Append(' ').Append(total.ToString(CultureInfo.InvariantCulture).PadLeft(9)).Append('\n');
+            text.Append(' ').Append(total.PadLeft(9)).Append('\n');
         }
         else
         {
@@ -46,13 +46,17 @@ public static class ClassificationReportText
         return text.ToString();
     }
 
-    private static void Row(StringBuilder text, string name, double precision, double recall, double f1, long support, int width, int digits)
+    private static void Row(StringBuilder text, string name, double precision, double recall, double f1, string support, int width, int digits)
     {
         text.Append(name.PadLeft(width)).Append(' ');
         foreach (var value in new[] { precision, recall, f1 })
             text.Append(' ').Append(Number(value, digits).PadLeft(9));
-        text.Append(' ').Append(support.ToString(CultureInfo.InvariantCulture).PadLeft(9)).Append('\n');
+        text.Append(' ').Append(support.PadLeft(9)).Append('\n');
     }
+
+    // sklearn prints the support with "{:>9}": an int as 2, a float as Python's str(2.0).
+    private static string Support(long count, bool asFloat) =>
+        count.ToString(CultureInfo.InvariantCulture) + (asFloat ? ".0" : "");
 
     // .NET's "F" format rounds the exact binary value half-to-even, like Python's "{:.2f}" (checked: 0.125 → 0.12).
     private static string Number(double value, int digits) => value.ToString("F" + digits, CultureInfo.InvariantCulture);

@@ -9,8 +9,10 @@ namespace KerasMnist.Analysis;
 public sealed class ClassificationScores
 {
     private ClassificationScores(double[] precision, double[] recall, double[] f1, long[] support,
-        (double, double, double) micro, (double, double, double) macro, (double, double, double) weighted)
+        (double, double, double) micro, (double, double, double) macro, (double, double, double) weighted,
+        bool supportIsFloat)
     {
+        this.supportIsFloat = supportIsFloat;
         this.precision = precision;
         this.recall = recall;
         this.f1 = f1;
@@ -31,6 +33,12 @@ public sealed class ClassificationScores
 
     /// <summary>Number of true samples per class.</summary>
     public long[] support { get; }
+
+    /// <summary>
+    /// Whether sklearn holds the supports as floats (and so prints <c>2.0</c>): its
+    /// <c>multilabel_confusion_matrix</c> starts from float zeros when no sample at all is predicted right.
+    /// </summary>
+    public bool supportIsFloat { get; }
 
     /// <summary>Micro average (equals accuracy when every present label is reported).</summary>
     public (double precision, double recall, double f1) micro { get; }
@@ -72,7 +80,8 @@ public sealed class ClassificationScores
             Divide([tpAll], [trueAll + predAll], 2, "F-score", "true nor predicted", warned)[0]);
         var macro = (Mean(precision), Mean(recall), Mean(f1));
         var weighted = (Average(precision, trueSum), Average(recall, trueSum), Average(f1, trueSum));
-        return new ClassificationScores(precision, recall, f1, trueSum, micro, macro, weighted);
+        bool noneRight = !truth.Where((label, s) => label == predicted[s]).Any();
+        return new ClassificationScores(precision, recall, f1, trueSum, micro, macro, weighted, noneRight);
     }
 
     // sklearn's _prf_divide: x/0 is set to 0.0 and warned about (zero_division="warn").

@@ -38,8 +38,9 @@ public static class SklearnMetrics
         var (truth, predicted) = Targets(y_true, y_pred);
         var present = UniqueLabels(truth, predicted);
         var classes = labels is null ? present : CheckLabels(labels, truth, requirePresent: false);
-        // sklearn prints "accuracy" only when every label in the data is reported; otherwise "micro avg".
-        bool microIsAccuracy = labels is null || present.All(classes.Contains);
+        // sklearn prints "accuracy" only when the labels reported are exactly those in the data (set equality);
+        // otherwise "micro avg".
+        bool microIsAccuracy = labels is null || new HashSet<long>(present).SetEquals(classes);
 
         IReadOnlyList<string> names;
         if (target_names is null) names = Array.ConvertAll(classes, c => c.ToString(System.Globalization.CultureInfo.InvariantCulture));

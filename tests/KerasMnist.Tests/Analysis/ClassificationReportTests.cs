@@ -183,6 +183,55 @@ public sealed class ClassificationReportTests
     }
 
     [Fact]
+    public void LabelsThatAreASupersetOfThePresentOnesPrintMicroAverage()
+    {
+        // sklearn compares set(labels) with the labels present for equality, so an extra label 3 (no samples)
+        // turns "accuracy" into "micro avg". class 0: 1, 1, 1; classes 1 and 2: tp 1 of 2 predicted, 2 true → 0.50;
+        // class 3: nothing → 0 with three warnings. micro 4/6 = 0.67; macro (1 + .5 + .5 + 0)/4 = 0.50;
+        // weighted by (2, 2, 2, 0): 4/6 = 0.67.
+        long[] yTrue = [0, 1, 2, 0, 1, 2];
+        long[] yPred = [0, 1, 1, 0, 2, 2];
+        const string expected =
+            "              precision    recall  f1-score   support\n" +
+            "\n" +
+            "           0       1.00      1.00      1.00         2\n" +
+            "           1       0.50      0.50      0.50         2\n" +
+            "           2       0.50      0.50      0.50         2\n" +
+            "           3       0.00      0.00      0.00         0\n" +
+            "\n" +
+            "   micro avg       0.67      0.67      0.67         6\n" +
+            "   macro avg       0.50      0.50      0.50         6\n" +
+            "weighted avg       0.67      0.67      0.67         6\n";
+        using var caught = warnings.catch_warnings();
+        Assert.Equal(expected, classification_report(yTrue, yPred, labels: [0, 1, 2, 3]));
+        Assert.Equal(3, caught.records.Count);
+    }
+
+    [Fact]
+    public void NoCorrectPredictionPrintsSupportsAsFloatsAsSklearnDoes()
+    {
+        // sklearn's multilabel_confusion_matrix takes its "pathological case" when no sample is predicted right:
+        // tp_sum becomes np.zeros (float), so the supports derived from it print as 2.0 and their sum as 6.0.
+        long[] yTrue = [0, 1, 2, 0, 1, 2];
+        long[] yPred = [1, 2, 0, 1, 2, 0];
+        const string expected =
+            "              precision    recall  f1-score   support\n" +
+            "\n" +
+            "           0       0.00      0.00      0.00       2.0\n" +
+            "           1       0.00      0.00      0.00       2.0\n" +
+            "           2       0.00      0.00      0.00       2.0\n" +
+            "\n" +
+            "    accuracy                           0.00       6.0\n" +
+            "   macro avg       0.00      0.00      0.00       6.0\n" +
+            "weighted avg       0.00      0.00      0.00       6.0\n";
+        using var caught = warnings.catch_warnings();
+        Assert.Equal(expected, classification_report(yTrue, yPred));
+        Assert.Empty(caught.records); // every class was predicted and is true somewhere: all ratios are defined
+        // One right prediction is enough for integer supports again.
+        Assert.Contains("         2\n", classification_report(yTrue, new long[] { 0, 2, 0, 1, 2, 0 }));
+    }
+
+    [Fact]
     public void BadInputsAreRejectedWithAReason()
     {
         Assert.Contains("inconsistent numbers of samples: [3, 2]",
