@@ -10,7 +10,7 @@ public static class ListCommand
     {
         terminal.Table(
             ["stage", "notebook section", "what it does"],
-            stages.Select(s => (IReadOnlyList<string>)[s.Name, s.Heading, s.Summary]));
+            stages.Select(s => (IReadOnlyList<string>)[s.Info.Name, s.Info.Heading, s.Info.Summary]));
         terminal.WriteLine();
         terminal.WriteLine($"Run one with '{HelpText.Program} run STAGE' (the stages it needs run first), all with '{HelpText.Program} run'.");
         return ExitCodes.Ok;

@@ -24,7 +24,7 @@ public static class RunCommand
         tf.random.set_seed(options.Seed);
 
         terminal.Note(
-            $"Stages: {string.Join(" ", plan.Select(s => s.Stage.Name))} | dataset {options.Dataset} | seed {options.Seed} | " +
+            $"Stages: {string.Join(" ", plan.Select(s => s.Stage.Info.Name))} | dataset {options.Dataset} | seed {options.Seed} | " +
             $"device {Engine.DeviceName} | output {options.Output}" +
             (options.Limit is { } limit ? $" | limit {limit}" : "") +
             (options.Epochs is { } epochs ? $" | epochs {epochs}" : ""));

@@ -32,7 +32,7 @@ public sealed record RunOptionSpec(string Name, string ValueName, string Help, F
             $"Random seed for torch and tf.data, 0 or more (default: {RunOptions.DefaultSeed}, so runs repeat exactly)",
             (o, v) => o with { Seed = WholeNumber(v, "--seed", min: 0) }),
         new("--epochs", "N",
-            "Epochs for every training stage, 1 or more (default: the notebook's, 15 for train, 10 for improve and applications)",
+            "Epochs for every training stage, 1 or more (default: the notebook's, declared with each training stage; see 'list')",
             (o, v) => o with { Epochs = WholeNumber(v, "--epochs", min: 1) }),
         new("--limit", "N",
             "Use only the first N training examples; validation and test keep the same share of theirs " +

@@ -21,7 +21,7 @@ public sealed record RunOptions
     /// <summary>Seed for torch and tf.data (<c>keras.utils.set_random_seed</c>).</summary>
     public int Seed { get; init; } = DefaultSeed;
 
-    /// <summary>Epochs for every training stage; null keeps the notebook's per-stage value.</summary>
+    /// <summary>Epochs for every training stage; null keeps each stage's notebook value (<see cref="StageAttribute.Epochs"/>).</summary>
     public int? Epochs { get; init; }
 
     /// <summary>Use only the first N training examples (validation and test shrink by the same fraction); null uses all.</summary>
@@ -29,7 +29,4 @@ public sealed record RunOptions
 
     /// <summary>Torch device, <c>cpu</c> or <c>cuda</c>.</summary>
     public string Device { get; init; } = "cpu";
-
-    /// <summary>The epochs a training stage runs: <c>--epochs</c> if given, else the notebook's value for that cell.</summary>
-    public int EpochsOr(int notebookEpochs) => Epochs ?? notebookEpochs;
 }

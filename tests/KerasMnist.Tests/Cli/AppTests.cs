@@ -50,7 +50,7 @@ public class AppTests
         Assert.Empty(error);
         Assert.StartsWith("Usage: KerasMnist run [STAGE...] [options]", output);
         foreach (var option in RunOptionSpec.All) Assert.Contains($"  {option.Name} {option.ValueName}  ", output);
-        foreach (var stage in StageRegistry.Create()) Assert.Contains(stage.Name, output);
+        foreach (var stage in StageRegistry.Create()) Assert.Contains(stage.Info.Name, output);
         Assert.Contains("KERASMNIST_DEBUG", output);
     }
 
@@ -83,7 +83,7 @@ public class AppTests
             var (name, heading) = NotebookStages[i];
             Assert.StartsWith(name + " ", rows[i]);
             Assert.Equal(heading, rows[i][titleColumn..summaryColumn].Trim());
-            Assert.Equal(stages[i].Summary, rows[i][summaryColumn..]);
+            Assert.Equal(stages[i].Info.Summary, rows[i][summaryColumn..]);
         }
     }
 
@@ -117,7 +117,7 @@ public class AppTests
         var (code, _, error) = Run("run", "colab", "trian");
         Assert.Equal(2, code);
         Assert.Contains("unknown stage 'trian'", error);
-        Assert.Contains(string.Join(", ", StageRegistry.Create().Select(s => s.Name)), error);
+        Assert.Contains(string.Join(", ", StageRegistry.Create().Select(s => s.Info.Name)), error);
     }
 
     [Fact]
