@@ -36,7 +36,7 @@ public class StageRunnerTests
         new([new A(aBody), new B(), new C(cBody), new D(), new E()]);
 
     static Session Session(Kernel kernel, TextWriter? output = null) =>
-        new(new RunOptions(), new Terminal(output ?? TextWriter.Null, TextWriter.Null), kernel);
+        new(TestRunOptions.Default, new Terminal(output ?? TextWriter.Null, TextWriter.Null), kernel);
 
     static string Describe(IReadOnlyList<StageRunner.Step> plan) =>
         string.Join(" ", plan.Select(s => s.Note is null ? s.Stage.Info.Name : $"[{s.Note}] {s.Stage.Info.Name}"));
