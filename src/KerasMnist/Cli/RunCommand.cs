@@ -69,20 +69,29 @@ public sealed class RunCommand : Command, IHelpNotes
         // should not surface after minutes of training.
         using var kernel = new Kernel();
         var plan = runner.Plan(requested, kernel);
-        OutputFolder.EnsureWritable(options.Output);
-        Engine.SetDevice(options.Device);
-        // keras.utils.set_random_seed's two halves: torch's generators (weights, dropout) and tf's global seed,
-        // from which Dataset.shuffle without its own seed derives one, so a run repeats exactly.
-        Engine.SetRandomSeed(options.Seed);
-        tf.random.set_seed(options.Seed);
+        var created = OutputFolder.EnsureWritable(options.Output);
+        try
+        {
+            Engine.SetDevice(options.Device);
+            // keras.utils.set_random_seed's two halves: torch's generators (weights, dropout) and tf's global seed,
+            // from which Dataset.shuffle without its own seed derives one, so a run repeats exactly.
+            Engine.SetRandomSeed(options.Seed);
+            tf.random.set_seed(options.Seed);
 
-        terminal.Note(
-            $"Stages: {string.Join(" ", plan.Select(s => s.Stage.Info.Name))} | dataset {options.Dataset} | seed {options.Seed} | " +
-            $"device {Engine.DeviceName} | output {options.Output}" +
-            (options.Limit is { } n ? $" | limit {n}" : "") +
-            (options.Epochs is { } e ? $" | epochs {e}" : ""));
+            terminal.Note(
+                $"Stages: {string.Join(" ", plan.Select(s => s.Stage.Info.Name))} | dataset {options.Dataset} | seed {options.Seed} | " +
+                $"device {Engine.DeviceName} | output {options.Output}" +
+                (options.Limit is { } n ? $" | limit {n}" : "") +
+                (options.Epochs is { } e ? $" | epochs {e}" : ""));
 
-        StageRunner.Run(plan, new Session(options, terminal, kernel));
+            StageRunner.Run(plan, new Session(options, terminal, kernel));
+        }
+        catch
+        {
+            // A run that stops before writing anything leaves no empty output folder behind.
+            OutputFolder.RemoveIfEmpty(created);
+            throw;
+        }
         return ExitCodes.Ok;
     }
 }

@@ -171,6 +171,25 @@ public class AppTests
     }
 
     [Fact]
+    public void AnOutputFolderThatIsAFileSaysSo()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            var (code, output, error) = Run("run", "colab", "--output", file);
+            Assert.Equal(1, code);
+            Assert.StartsWith($"error: the output folder '{file}' is a file, not a folder.", error);
+            Assert.Contains("--output DIR", error);
+            Assert.DoesNotContain("# Google Colab", output);
+            Assert.True(File.Exists(file));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public void AnUnwritableOutputFolderFailsBeforeAnyStageRuns()
     {
         var file = Path.GetTempFileName();

@@ -98,6 +98,8 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains("--device cpu", result.Err);
         Assert.DoesNotContain("   at ", result.Err);
         Assert.DoesNotContain("# Google Colab", result.Out);
+        // Nothing was written, so nothing is left behind.
+        Assert.False(Directory.Exists(Path.Combine(folder, "output")));
     }
 
     [Fact]
@@ -116,6 +118,8 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains(empty, result.Err);
         Assert.Contains("--data-dir", result.Err);
         Assert.DoesNotContain("   at ", result.Err);
+        // The run failed before writing anything: it leaves no empty output folder behind.
+        Assert.False(Directory.Exists(Path.Combine(folder, "output")));
     }
 
     [Fact]
