@@ -1,10 +1,11 @@
+using System.CommandLine;
 using KerasMnist.Tutorial;
 
 namespace KerasMnist.Cli;
 
 /// <summary>
-/// The program: parses the command line, dispatches to <c>list</c> or <c>run</c>, and turns every
-/// failure into <c>error: message</c> on standard error with the right exit code.
+/// The program: parses the command line (<see cref="ProgramCommand"/>), runs the command it names, and turns
+/// every failure into <c>error: message</c> on standard error with the right exit code.
 /// </summary>
 public static class App
 {
@@ -16,30 +17,23 @@ public static class App
     {
         try
         {
-            var runner = new StageRunner(StageRegistry.Create());
-            var invocation = CommandLine.Parse(args, runner.Names);
-            if (invocation.Version)
+            // The stages' declarations are checked here, at every start: a wrong one fails before anything runs.
+            var program = new ProgramCommand(new StageRunner(StageRegistry.Create()), terminal);
+            var result = program.Parse(args);
+            // Asking for help never fails, whatever else the line holds.
+            if (result.Action is not HelpWithNotes && UsageError.Find(result) is { } error)
             {
-                terminal.WriteLine(HelpText.Version);
-                return ExitCodes.Ok;
+                terminal.Fail(error.Message);
+                var command = error.Command is null ? ProgramCommand.Program : $"{ProgramCommand.Program} {error.Command.Name}";
+                terminal.Error.WriteLine($"Run '{command} --help' for usage.");
+                return ExitCodes.Usage;
             }
-            if (invocation.Help)
+            return result.Invoke(new InvocationConfiguration
             {
-                terminal.WriteLine(HelpText.For(invocation.Command, runner.Names));
-                return ExitCodes.Ok;
-            }
-            return invocation.Command switch
-            {
-                "list" => ListCommand.Execute(runner.Stages, terminal),
-                "run" => RunCommand.Execute(invocation, runner, terminal),
-                _ => throw new InvalidOperationException($"No handler for command '{invocation.Command}'."),
-            };
-        }
-        catch (UsageException e)
-        {
-            terminal.Fail(e.Message);
-            terminal.Error.WriteLine($"Run '{HelpText.Program}{(e.Command is null ? "" : " " + e.Command)} --help' for usage.");
-            return ExitCodes.Usage;
+                Output = terminal.Out,
+                Error = terminal.Error,
+                EnableDefaultExceptionHandler = false,
+            });
         }
         catch (Exception e)
         {

@@ -1,35 +1,97 @@
+using System.CommandLine;
 using KerasMnist.Datasets;
 using KerasMnist.Keras.Backend;
 using KerasMnist.Tutorial;
 
 namespace KerasMnist.Cli;
 
-/// <summary><c>run</c>: sets up the engine, checks the output folder, then runs the stages on one kernel.</summary>
-public static class RunCommand
+/// <summary>
+/// <c>run [STAGE...] [options]</c>: binds the options into <see cref="RunOptions"/>, sets up the engine, checks
+/// the output folder, then runs the stages on one kernel.
+/// </summary>
+public sealed class RunCommand : Command, IHelpNotes
 {
-    /// <summary>Runs <paramref name="invocation"/>'s stages with <paramref name="runner"/>.</summary>
-    public static int Execute(Invocation invocation, StageRunner runner, Terminal terminal)
+    readonly Argument<string[]> stages = new("STAGE") { HelpName = "STAGE", Arity = ArgumentArity.ZeroOrMore };
+    readonly Option<string?> dataDir = SharedOptions.DataDir();
+    readonly Option<string> output = SharedOptions.Output();
+    readonly Option<string> dataset = SharedOptions.Dataset();
+    readonly Option<int> seed = SharedOptions.Seed();
+    readonly Option<int?> epochs = new("--epochs") { HelpName = "N", CustomParser = OptionValues.OptionalWholeNumber(min: 1) };
+    readonly Option<int?> limit = new("--limit")
     {
-        var options = invocation.Options;
+        HelpName = "N",
+        Description = "Use only the first N training examples; validation and test keep the same share of theirs " +
+            "(MNIST: --limit 4200 gives 4,200 / 1,800 / 1,000). Default: all",
+        CustomParser = OptionValues.OptionalWholeNumber(min: 1),
+    };
+    readonly Option<string> device = SharedOptions.Device();
 
+    /// <summary>Declares <c>run</c> over <paramref name="runner"/>'s stages, printing to <paramref name="terminal"/>.</summary>
+    public RunCommand(StageRunner runner, Terminal terminal)
+        : base("run", "Run stages in notebook order, all of them when none is given. Stages share their variables " +
+            "(ds_train, ds_info, ...) like the cells of one notebook; a stage that needs an earlier one runs it first and " +
+            "says so (e.g. 'run prepare' runs collect first). Plots and reports go to the output folder, each path printed.")
+    {
+        stages.Description = $"Stages to run: {string.Join(", ", runner.Names)} (see '{ProgramCommand.Program} list')";
+        stages.CompletionSources.Add([.. runner.Names]);
+        stages.Validators.Add(result =>
+        {
+            if (result.Tokens.Select(t => t.Value).FirstOrDefault(name => !runner.Names.Contains(name)) is { } unknown)
+                result.AddError($"unknown stage '{unknown}'. Valid stages: {string.Join(", ", runner.Names)}.");
+        });
+        // The notebook's epochs are declared with each training stage; the help lists them from there.
+        epochs.Description = "Epochs for every training stage, 1 or more (default: the notebook's, " +
+            string.Join(", ", runner.Stages.Where(s => s.Info.Epochs > 0).Select(s => $"{s.Info.Epochs} for {s.Info.Name}")) + ")";
+
+        Add(stages);
+        foreach (var option in new Option[] { dataDir, output, dataset, seed, epochs, limit, device }) Add(option);
+        SetAction(result => Execute(result.GetValue(stages) ?? [], Bind(result), runner, terminal));
+    }
+
+    /// <inheritdoc/>
+    public string HelpNotes => ProgramCommand.ExitCodeNotes;
+
+    /// <summary>The options of a parsed <c>run</c> command line (one without errors).</summary>
+    public RunOptions Bind(ParseResult result) => new()
+    {
+        DataDir = result.GetValue(dataDir),
+        Output = result.GetValue(output)!,
+        Dataset = result.GetValue(dataset)!,
+        Seed = result.GetValue(seed),
+        Epochs = result.GetValue(epochs),
+        Limit = result.GetValue(limit),
+        Device = result.GetValue(device)!,
+    };
+
+    static int Execute(IReadOnlyList<string> requested, RunOptions options, StageRunner runner, Terminal terminal)
+    {
         // Everything that can fail fast does so before the first stage: a bad folder or device
         // should not surface after minutes of training.
         using var kernel = new Kernel();
-        var plan = runner.Plan(invocation.Stages, kernel);
-        OutputFolder.EnsureWritable(options.Output);
-        Engine.SetDevice(options.Device);
-        // keras.utils.set_random_seed's two halves: torch's generators (weights, dropout) and tf's global seed,
-        // from which Dataset.shuffle without its own seed derives one, so a run repeats exactly.
-        Engine.SetRandomSeed(options.Seed);
-        tf.random.set_seed(options.Seed);
+        var plan = runner.Plan(requested, kernel);
+        var created = OutputFolder.EnsureWritable(options.Output);
+        try
+        {
+            Engine.SetDevice(options.Device);
+            // keras.utils.set_random_seed's two halves: torch's generators (weights, dropout) and tf's global seed,
+            // from which Dataset.shuffle without its own seed derives one, so a run repeats exactly.
+            Engine.SetRandomSeed(options.Seed);
+            tf.random.set_seed(options.Seed);
 
-        terminal.Note(
-            $"Stages: {string.Join(" ", plan.Select(s => s.Stage.Name))} | dataset {options.Dataset} | seed {options.Seed} | " +
-            $"device {Engine.DeviceName} | output {options.Output}" +
-            (options.Limit is { } limit ? $" | limit {limit}" : "") +
-            (options.Epochs is { } epochs ? $" | epochs {epochs}" : ""));
+            terminal.Note(
+                $"Stages: {string.Join(" ", plan.Select(s => s.Stage.Info.Name))} | dataset {options.Dataset} | seed {options.Seed} | " +
+                $"device {Engine.DeviceName} | output {options.Output}" +
+                (options.Limit is { } n ? $" | limit {n}" : "") +
+                (options.Epochs is { } e ? $" | epochs {e}" : ""));
 
-        StageRunner.Run(plan, new Session(options, terminal, kernel));
+            StageRunner.Run(plan, new Session(options, terminal, kernel));
+        }
+        catch
+        {
+            // A run that stops before writing anything leaves no empty output folder behind.
+            OutputFolder.RemoveIfEmpty(created);
+            throw;
+        }
         return ExitCodes.Ok;
     }
 }

@@ -1,42 +1,25 @@
-using System.Runtime.CompilerServices;
-using KerasMnist.Datasets.Core;
-using KerasMnist.Datasets.Data;
-using KerasMnist.Keras.Callbacks;
-using KerasMnist.Keras.Models;
-using KerasMnist.Datasets.Visualization;
-
 namespace KerasMnist.Tutorial;
 
 /// <summary>
-/// The notebook kernel's state: the variables one cell defines and later cells read, under the
-/// notebook's names. Reading a variable no stage has set fails like Python's <c>NameError</c>.
-/// A new variable is one line here plus one forwarding line in <see cref="Stage"/>.
+/// The notebook kernel's state: the variables one cell defines and later cells read, by the notebook's
+/// names, and the stages that ran. Reading a variable no stage has set fails like Python's
+/// <c>NameError</c>. The variables themselves are declared once, as properties of <see cref="Stage"/>.
 /// </summary>
 public sealed class Kernel : IDisposable
 {
     readonly Dictionary<string, object> variables = [];
     readonly List<string> executed = [];
 
-    /// <summary><c>ds_train</c>: <c>train[:70%]</c> from collect, the batched pipeline after prepare.</summary>
-    public Dataset ds_train { get => Get<Dataset>(); set => Set(value); }
+    /// <summary>The value of variable <paramref name="name"/>.</summary>
+    /// <exception cref="NameError">No stage has set it.</exception>
+    /// <exception cref="InvalidCastException">It holds a value of another type (a bug in a stage).</exception>
+    public T Get<T>(string name) where T : class =>
+        variables.TryGetValue(name, out var value) ? (T)value : throw new NameError(name);
 
-    /// <summary><c>ds_valid</c>: <c>train[70%:]</c> from collect, batched after prepare.</summary>
-    public Dataset ds_valid { get => Get<Dataset>(); set => Set(value); }
-
-    /// <summary><c>ds_test</c>: <c>test</c> from collect, batched after prepare.</summary>
-    public Dataset ds_test { get => Get<Dataset>(); set => Set(value); }
-
-    /// <summary><c>ds_info</c>: the <c>tfds.core.DatasetInfo</c> from collect.</summary>
-    public DatasetInfo ds_info { get => Get<DatasetInfo>(); set => Set(value); }
-
-    /// <summary><c>df</c>: the pandas-style table of <c>ds_train</c> from explore (<c>tfds.as_dataframe</c>).</summary>
-    public StyledDataFrame df { get => Get<StyledDataFrame>(); set => Set(value); }
-
-    /// <summary><c>model</c>: the current Keras model (build's MLP, then improve's CNN, then applications' ResNet50).</summary>
-    public Model model { get => Get<Model>(); set => Set(value); }
-
-    /// <summary><c>history</c>: the <c>History</c> the last <c>model.fit</c> returned.</summary>
-    public History history { get => Get<History>(); set => Set(value); }
+    /// <summary>Binds <paramref name="name"/> to <paramref name="value"/>, as a cell's assignment does.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="value"/> is null: a variable is either set or undefined.</exception>
+    public void Set<T>(string name, T value) where T : class =>
+        variables[name] = value ?? throw new ArgumentNullException(name, $"{name} cannot be set to null.");
 
     /// <summary>The names of the variables defined so far.</summary>
     public IReadOnlyCollection<string> Names => variables.Keys;
@@ -48,12 +31,6 @@ public sealed class Kernel : IDisposable
     public IReadOnlyList<string> Executed => executed;
 
     internal void MarkExecuted(string stage) => executed.Add(stage);
-
-    T Get<T>([CallerMemberName] string name = "") where T : class =>
-        variables.TryGetValue(name, out var value) ? (T)value : throw new NameError(name);
-
-    void Set<T>(T value, [CallerMemberName] string name = "") where T : class =>
-        variables[name] = value ?? throw new ArgumentNullException(name, $"{name} cannot be set to null.");
 
     /// <summary>Releases variables that hold native memory (models, tensors).</summary>
     public void Dispose()

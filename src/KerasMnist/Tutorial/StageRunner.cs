@@ -10,23 +10,29 @@ public sealed class StageRunner
 {
     readonly IReadOnlyList<Stage> stages;
 
-    /// <summary>A runner over <paramref name="stages"/> (notebook order); checks that every stage needs only earlier ones.</summary>
+    /// <summary>
+    /// A runner over <paramref name="stages"/> (notebook order). Checks the declarations when the program starts:
+    /// names are unique, and every stage a stage needs is one of these, before it in notebook order.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A declaration is wrong; the message names the stage.</exception>
     public StageRunner(IReadOnlyList<Stage> stages)
     {
         for (var i = 0; i < stages.Count; i++)
         {
-            if (stages.Take(i).Any(s => s.Name == stages[i].Name))
-                throw new InvalidOperationException($"Two stages are named '{stages[i].Name}'.");
-            foreach (var need in stages[i].Needs)
-                if (!stages.Take(i).Any(s => s.Name == need))
+            var info = stages[i].Info;
+            if (stages.Take(i).Any(s => s.Info.Name == info.Name))
+                throw new InvalidOperationException($"Two stages are named '{info.Name}'.");
+            foreach (var need in info.Needs)
+                if (!stages.Take(i).Any(s => s.GetType() == need))
                     throw new InvalidOperationException(
-                        $"Stage '{stages[i].Name}' needs '{need}', which is not a stage before it in notebook order.");
+                        $"Stage '{info.Name}' needs '{StageAttribute.Find(need)?.Name ?? need.Name}' ({need.Name}), " +
+                        "which is not a stage before it in notebook order.");
         }
         this.stages = stages;
     }
 
     /// <summary>The stages' names in notebook order.</summary>
-    public IReadOnlyList<string> Names => stages.Select(s => s.Name).ToList();
+    public IReadOnlyList<string> Names => stages.Select(s => s.Info.Name).ToList();
 
     /// <summary>The stages in notebook order.</summary>
     public IReadOnlyList<Stage> Stages => stages;
@@ -35,31 +41,31 @@ public sealed class StageRunner
     public sealed record Step(Stage Stage, string? Note);
 
     /// <summary>
-    /// The stages to run for <paramref name="requested"/> (all when empty): the requested ones in notebook
-    /// order, each preceded by the stages it needs that neither ran on <paramref name="kernel"/> nor come earlier.
+    /// The stages to run for <paramref name="requested"/> (all when empty), in notebook order whatever order they
+    /// were asked in: the requested ones, plus the stages they need that did not run on <paramref name="kernel"/>
+    /// yet. The first of the stages added for a requested one carries a note that says why they run.
     /// </summary>
+    /// <exception cref="ArgumentException">A name is not a stage; the message lists the valid ones.</exception>
     public IReadOnlyList<Step> Plan(IEnumerable<string> requested, Kernel kernel)
     {
         var names = requested.ToHashSet();
-        var wanted = names.Count == 0 ? stages : stages.Where(s => names.Contains(s.Name)).ToList();
         var unknown = names.Except(Names).ToList();
         if (unknown.Count > 0)
             throw new ArgumentException($"Unknown stage '{unknown[0]}'. Valid stages: {string.Join(", ", Names)}.");
 
-        var planned = new HashSet<string>();
-        var plan = new List<Step>();
+        var wanted = names.Count == 0 ? stages : stages.Where(s => names.Contains(s.Info.Name)).ToList();
+        var planned = wanted.ToHashSet();
+        var notes = new Dictionary<Stage, string>();
         foreach (var stage in wanted)
         {
-            if (planned.Contains(stage.Name)) continue;
             var missing = Prerequisites(stage)
-                .Where(s => !planned.Contains(s.Name) && !kernel.Executed.Contains(s.Name))
+                .Where(s => !planned.Contains(s) && !kernel.Executed.Contains(s.Info.Name))
                 .ToList();
-            for (var i = 0; i < missing.Count; i++)
-                plan.Add(new Step(missing[i], i == 0 ? Announce(stage, missing) : null));
-            plan.Add(new Step(stage, null));
-            planned.UnionWith(missing.Select(s => s.Name).Append(stage.Name));
+            if (missing.Count == 0) continue;
+            notes[missing[0]] = Announce(stage, missing);
+            planned.UnionWith(missing);
         }
-        return plan;
+        return stages.Where(planned.Contains).Select(s => new Step(s, notes.GetValueOrDefault(s))).ToList();
     }
 
     /// <summary>Runs <paramref name="plan"/> (from <see cref="Plan"/>), printing each stage's heading, outputs and wall time.</summary>
@@ -70,7 +76,7 @@ public sealed class StageRunner
         foreach (var (stage, note) in plan)
         {
             if (note is not null) terminal.Note(note);
-            terminal.Heading(stage.Heading, stage.Name);
+            terminal.Heading(stage.Info.Heading, stage.Info.Name);
             var watch = Stopwatch.StartNew();
             try
             {
@@ -79,11 +85,11 @@ public sealed class StageRunner
             catch (Exception e)
             {
                 // Background work (prefetch threads) wraps the real error; the user wants that one.
-                throw new StageFailedException(stage.Name, e is AggregateException { InnerExceptions.Count: 1 } a ? a.InnerExceptions[0] : e);
+                throw new StageFailedException(stage.Info.Name, e is AggregateException { InnerExceptions.Count: 1 } a ? a.InnerExceptions[0] : e);
             }
-            session.Kernel.MarkExecuted(stage.Name);
+            session.Kernel.MarkExecuted(stage.Info.Name);
             terminal.BlankLine();
-            terminal.Note($"Wall time ({stage.Name}): {WallTime.Format(watch.Elapsed)}");
+            terminal.Note($"Wall time ({stage.Info.Name}): {WallTime.Format(watch.Elapsed)}");
         }
         terminal.BlankLine();
         terminal.Note($"Done: {plan.Count} stage{(plan.Count == 1 ? "" : "s")} in {WallTime.Format(total.Elapsed)}.");
@@ -92,14 +98,14 @@ public sealed class StageRunner
     /// <summary>Everything <paramref name="stage"/> needs, transitively, in notebook order.</summary>
     IEnumerable<Stage> Prerequisites(Stage stage)
     {
-        var needed = new HashSet<string>();
-        var pending = new Stack<string>(stage.Needs);
-        while (pending.TryPop(out var name))
-            if (needed.Add(name))
-                foreach (var next in stages.First(s => s.Name == name).Needs) pending.Push(next);
-        return stages.Where(s => needed.Contains(s.Name));
+        var needed = new HashSet<Type>();
+        var pending = new Stack<Type>(stage.Info.Needs);
+        while (pending.TryPop(out var type))
+            if (needed.Add(type))
+                foreach (var next in StageAttribute.Of(type).Needs) pending.Push(next);
+        return stages.Where(s => needed.Contains(s.GetType()));
     }
 
     static string Announce(Stage stage, IReadOnlyList<Stage> missing) =>
-        $"{stage.Name} needs {string.Join(", ", missing.Select(s => s.Name))}: running {(missing.Count == 1 ? "it" : "them")} first.";
+        $"{stage.Info.Name} needs {string.Join(", ", missing.Select(s => s.Info.Name))}: running {(missing.Count == 1 ? "it" : "them")} first.";
 }

@@ -1,3 +1,5 @@
+using System.CommandLine.Help;
+using System.Text.RegularExpressions;
 using KerasMnist.Cli;
 using KerasMnist.Tutorial;
 
@@ -29,29 +31,59 @@ public class AppTests
         return (code, output.ToString(), error.ToString());
     }
 
+    internal static RunCommand RunCommand() =>
+        new ProgramCommand(new StageRunner(StageRegistry.Create()), new Terminal(TextWriter.Null, TextWriter.Null)).Subcommands.OfType<RunCommand>().Single();
+
+    static string Usage(string command) => $"Usage:{Environment.NewLine}  KerasMnist {command}";
+
     [Theory]
     [InlineData]
     [InlineData("--help")]
+    [InlineData("-h")]
     [InlineData("help")]
     public void TheUsageNamesEveryCommand(params string[] args)
     {
         var (code, output, error) = Run(args);
         Assert.Equal(0, code);
         Assert.Empty(error);
-        foreach (var command in new[] { "list", "run [STAGE...] [options]", "help [COMMAND]", "--version" })
-            Assert.Contains($"KerasMnist {command}", output);
+        Assert.Contains(Usage("[command] [options]"), output);
+        var commands = output[output.IndexOf("Commands:", StringComparison.Ordinal)..];
+        foreach (var command in new[] { "list", "run <STAGE>", "help <COMMAND>" })
+            Assert.Matches($@"(?m)^  {Regex.Escape(command)}  ", commands);
+        Assert.Matches(@"(?m)^  --version  ", output);
+        Assert.Contains("Exit codes: 0 done, 1 run failed", output);
+    }
+
+    [Theory]
+    [InlineData("list", "--help")]
+    [InlineData("list", "-h")]
+    [InlineData("run", "--help")]
+    [InlineData("run", "collect", "--epochs", "0", "--help")]
+    [InlineData("help", "run")]
+    [InlineData("help", "list")]
+    public void EveryCommandHasHelpAndHelpWinsOverOtherArguments(params string[] args)
+    {
+        var (code, output, error) = Run(args);
+        Assert.Equal(0, code);
+        Assert.Empty(error);
+        Assert.Contains(Usage(args[0] == "help" ? args[1] : args[0]), output);
     }
 
     [Fact]
-    public void RunHelpListsEveryOptionAndEveryStage()
+    public void RunHelpListsEveryOptionEveryStageAndTheNotebooksEpochs()
     {
         var (code, output, error) = Run("run", "--help");
         Assert.Equal(0, code);
         Assert.Empty(error);
-        Assert.StartsWith("Usage: KerasMnist run [STAGE...] [options]", output);
-        foreach (var option in RunOptionSpec.All) Assert.Contains($"  {option.Name} {option.ValueName}  ", output);
-        foreach (var stage in StageRegistry.Create()) Assert.Contains(stage.Name, output);
+        Assert.Contains(Usage("run [<STAGE>...] [options]"), output);
+        foreach (var option in RunCommand().Options.Where(o => o is not HelpOption))
+            Assert.Matches($@"(?m)^  {option.Name} <{Regex.Escape(option.HelpName!)}> +\S", output);
+        foreach (var stage in StageRegistry.Create()) Assert.Contains(stage.Info.Name, output);
+        Assert.Contains("15 for train, 10 for improve, 10 for applications", Regex.Replace(output, @"\s+", " "));
+        Assert.Contains("[default: 42]", output);
         Assert.Contains("KERASMNIST_DEBUG", output);
+        // Wrapped for a terminal or a log, not one endless line per option.
+        Assert.All(output.Split('\n'), line => Assert.True(line.TrimEnd().Length <= 100, line));
     }
 
     [Fact]
@@ -59,7 +91,8 @@ public class AppTests
     {
         var (code, output, _) = Run("list", "--help");
         Assert.Equal(0, code);
-        Assert.StartsWith("Usage: KerasMnist list", output);
+        Assert.Contains(Usage("list"), output);
+        Assert.Contains("section title", Regex.Replace(output, @"\s+", " "));
     }
 
     [Fact]
@@ -83,8 +116,11 @@ public class AppTests
             var (name, heading) = NotebookStages[i];
             Assert.StartsWith(name + " ", rows[i]);
             Assert.Equal(heading, rows[i][titleColumn..summaryColumn].Trim());
-            Assert.Equal(stages[i].Summary, rows[i][summaryColumn..]);
+            Assert.StartsWith(stages[i].Info.Summary, rows[i][summaryColumn..]);
         }
+        // A training stage says how many epochs the notebook trains it for.
+        Assert.EndsWith("; 15 epochs", rows[6]);
+        Assert.DoesNotContain("epochs", rows[5]);
     }
 
     [Fact]
@@ -102,6 +138,9 @@ public class AppTests
     [InlineData("run", "--frobnicate")]
     [InlineData("nosuchcommand")]
     [InlineData("list", "extra")]
+    [InlineData("--epochs", "3", "run")]
+    [InlineData("run", "--epochs")]
+    [InlineData("help", "foo")]
     public void CommandLineMistakesExitWith2AndExplainOnStandardError(params string[] args)
     {
         var (code, output, error) = Run(args);
@@ -117,7 +156,37 @@ public class AppTests
         var (code, _, error) = Run("run", "colab", "trian");
         Assert.Equal(2, code);
         Assert.Contains("unknown stage 'trian'", error);
-        Assert.Contains(string.Join(", ", StageRegistry.Create().Select(s => s.Name)), error);
+        Assert.Contains(string.Join(", ", StageRegistry.Create().Select(s => s.Info.Name)), error);
+    }
+
+    [Fact]
+    public void ADataFolderThatDoesNotExistIsAUsageErrorNotADownload()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"kerasmnist-no-such-folder-{Guid.NewGuid():N}");
+        var (code, output, error) = Run("run", "collect", "--data-dir", missing);
+        Assert.Equal(2, code);
+        Assert.Empty(output);
+        Assert.StartsWith($"error: --data-dir '{missing}' does not exist.", error);
+        Assert.Contains("KERASMNIST_DATA_DIR", error);
+    }
+
+    [Fact]
+    public void AnOutputFolderThatIsAFileSaysSo()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            var (code, output, error) = Run("run", "colab", "--output", file);
+            Assert.Equal(1, code);
+            Assert.StartsWith($"error: the output folder '{file}' is a file, not a folder.", error);
+            Assert.Contains("--output DIR", error);
+            Assert.DoesNotContain("# Google Colab", output);
+            Assert.True(File.Exists(file));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
     [Fact]

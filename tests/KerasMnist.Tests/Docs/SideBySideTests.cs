@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using KerasMnist.Tests.Fixtures;
 using KerasMnist.Tutorial;
 
 namespace KerasMnist.Tests.Docs;
@@ -9,10 +10,7 @@ namespace KerasMnist.Tests.Docs;
 /// </summary>
 public sealed class SideBySideTests
 {
-    // The notebook has 21 code cells; used when the notebook itself (../shared/reference) is not beside the checkout.
-    const int NotebookCodeCells = 21;
-
-    static readonly string Root = FindRoot();
+    static readonly string Root = Checkout.Root;
     static readonly string Doc = File.ReadAllText(Path.Combine(Root, "docs", "side-by-side.md"));
 
     sealed record Entry(int Number, string Stage, string File, string Python);
@@ -27,13 +25,12 @@ public sealed class SideBySideTests
         var entries = Entries();
         Assert.Equal(Enumerable.Range(1, entries.Count), entries.Select(e => e.Number));
 
-        var notebook = Path.Combine(Root, "..", "shared", "reference", "notebook.txt");
-        if (!File.Exists(notebook))
+        if (Checkout.NotebookCells is not { } notebookCells)
         {
-            Assert.Equal(NotebookCodeCells, entries.Count);
+            Assert.Equal(Checkout.NotebookCodeCells, entries.Count);
             return;
         }
-        var cells = File.ReadAllText(notebook).Split("In [None]:").Skip(1).Select(FirstCodeLine).ToList();
+        var cells = notebookCells.Select(FirstCodeLine).ToList();
         Assert.Equal(cells.Count, entries.Count);
         foreach (var (cell, entry) in cells.Zip(entries))
             Assert.True(FirstCodeLine(entry.Python) == cell,
@@ -47,27 +44,20 @@ public sealed class SideBySideTests
         var entries = Entries();
         foreach (var entry in entries)
         {
-            var stage = stages.SingleOrDefault(s => s.Name == entry.Stage);
+            var stage = stages.SingleOrDefault(s => s.Info.Name == entry.Stage);
             Assert.True(stage is not null, $"Cell {entry.Number} names stage '{entry.Stage}', which does not exist.");
             Assert.True(File.Exists(Path.Combine(Root, entry.File)), $"Cell {entry.Number} names {entry.File}, which does not exist.");
             Assert.EndsWith(stage!.GetType().Name + ".cs", entry.File);
         }
         foreach (var stage in stages)
-            Assert.True(Doc.Contains($"`{stage.Name}`"), $"Stage '{stage.Name}' is not mentioned in side-by-side.md.");
+            Assert.True(Doc.Contains($"`{stage.Info.Name}`"), $"Stage '{stage.Info.Name}' is not mentioned in side-by-side.md.");
         // Entries follow the notebook, so their stages follow the registry's (notebook) order.
-        var order = entries.Select(e => stages.ToList().FindIndex(s => s.Name == e.Stage)).ToList();
+        var order = entries.Select(e => stages.ToList().FindIndex(s => s.Info.Name == e.Stage)).ToList();
         Assert.Equal(order.OrderBy(i => i), order);
     }
 
     static string FirstCodeLine(string text) =>
         text.Replace('\u00a0', ' ').Split('\n').Select(l => l.Trim()).First(l => l.Length > 0);
-
-    static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "KerasMnist.sln"))) return dir.FullName;
-        throw new InvalidOperationException("The tests run from a build folder inside the checkout; KerasMnist.sln was not found above it.");
-    }
 
     // An entry: its heading, the stage and file line, then the Python block. (The source-generated regex
     // found only the first entry of this pattern, so it is an ordinary compiled one.)

@@ -43,9 +43,11 @@ public sealed class EndToEndTests : IDisposable
     public void EveryStageRunsAndPrintsTheNotebooksResultsAndWritesReadablePlots()
     {
         var output = Path.Combine(folder, "output");
+        // The limit only catches a hang: the run takes under a minute on an idle 2-core machine, but one ResNet50
+        // epoch took 5.5 minutes on the same machine shared with other builds, and speed is for benchmarks.
         var (code, stdout, error) = ProgramProcess.Run(folder,
             new Dictionary<string, string?> { ["KERASMNIST_DATA_DIR"] = SharedMnist.Folder },
-            TimeSpan.FromMinutes(6), "run", "--epochs", "1", "--limit", "2000", "--output", output);
+            TimeSpan.FromMinutes(30), "run", "--epochs", "1", "--limit", "2000", "--output", output);
         Assert.True(code == 0, $"exit {code}\n{error}\n{stdout}");
 
         // Every notebook section, in notebook order, each with its wall time.

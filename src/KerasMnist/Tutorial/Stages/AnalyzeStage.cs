@@ -10,31 +10,25 @@ namespace KerasMnist.Tutorial.Stages;
 /// Notebook section "Analyse der Ergebnisse": evaluate on train/valid/test, predictions on ds_valid, the
 /// confusion matrix heatmap, sklearn's classification report, and the five least confident samples.
 /// </summary>
+[Stage("analyze", "Analyse der Ergebnisse",
+    "evaluate, confusion matrix, classification report, the 5 least confident samples",
+    Needs = [typeof(TrainStage)])]
 public sealed class AnalyzeStage : Stage
 {
-    /// <inheritdoc/>
-    public override string Name => "analyze";
-
-    /// <inheritdoc/>
-    public override string Title => "Analyse der Ergebnisse";
-
-    /// <inheritdoc/>
-    public override string Summary => "evaluate, confusion matrix, classification report, the 5 least confident samples";
-
-    /// <inheritdoc/>
-    public override IReadOnlyList<string> Needs => ["train"];
-
     /// <inheritdoc/>
     protected override void Run()
     {
         Markdown("Jetzt probieren wir das Model auf Daten aus: `model.evaluate` gibt [loss, accuracy] für Training, Validierung und Test.");
 
+        // In [13]
         print(model.evaluate(ds_train));
         print(model.evaluate(ds_valid));
         print(model.evaluate(ds_test));
+        // End In [13]
 
         Markdown("Welche Ziffern bekommen wir besonders gut hin und welche weniger?");
 
+        // In [14]
         // Batching and prefetching hide the order of ds_valid, so we keep the inputs while predicting.
         // Python rebinds each list to an array after np.concatenate; a C# variable keeps its type, hence _list.
         // NDArrays hold native memory: `using` frees it when the cell ends (NumSharp's analyzer insists).
@@ -75,9 +69,11 @@ public sealed class AnalyzeStage : Stage
 
         // Und dann koennen wir uns einen Bericht ueber die Ergebnisse der einzelnen Klassen ansehen.
         print(classification_report(y_true, y_pred));
+        // End In [14]
 
         Markdown("Um das genauer zu verstehen, schauen wir uns an, bei welchen Bildern das Model am unsichersten war:");
 
+        // In [15]
         using var rows = np.arange(y_prob.shape[0]);
         using var y_prob_class = y_prob[rows, y_true];
 
@@ -94,6 +90,7 @@ public sealed class AnalyzeStage : Stage
             Show(plt.imshow_prediction(image, truth, pred_label, pred_prob.GetSingle((int)pred_label), names),
                 $"analyze_least_confident_{++rank}.png");
         }
+        // End In [15]
 
         Markdown("""
             Die Fehler sind meist Ziffern, die auch für Menschen schwer zu erkennen sind. Manchmal findet man so

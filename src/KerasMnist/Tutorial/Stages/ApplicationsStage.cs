@@ -7,20 +7,11 @@ namespace KerasMnist.Tutorial.Stages;
 /// Notebook section "Keras Modelle": Input((28, 28, 1)) → ZeroPadding2D(2) → keras.applications.ResNet50
 /// (weights: null, classes: 10), compiled on probabilities (from_logits: false), trained and evaluated.
 /// </summary>
+[Stage("applications", "Keras Modelle",
+    "keras.applications.ResNet50 on 28x28 digits padded to 32x32; fit (slow on CPU), evaluate",
+    Needs = [typeof(PrepareStage)], Epochs = 10)]
 public sealed class ApplicationsStage : Stage
 {
-    /// <inheritdoc/>
-    public override string Name => "applications";
-
-    /// <inheritdoc/>
-    public override string Title => "Keras Modelle";
-
-    /// <inheritdoc/>
-    public override string Summary => "keras.applications.ResNet50 on 28x28 digits padded to 32x32; fit 10 epochs (slow on CPU)";
-
-    /// <inheritdoc/>
-    public override IReadOnlyList<string> Needs => ["prepare"];
-
     /// <inheritdoc/>
     protected override void Run()
     {
@@ -30,6 +21,7 @@ public sealed class ApplicationsStage : Stage
             mindestens 32x32 Pixel, deshalb polstern wir die 28x28-Bilder mit 2 Pixeln Rand auf.
             """);
 
+        // In [19]
         // Python calls the layer: ZeroPadding2D(...)(input_layer); C# applies it explicitly.
         var input_layer = keras.layers.Input((28, 28, 1));
         var padded = keras.layers.ZeroPadding2D(padding: (2, 2)).Apply(input_layer);
@@ -48,24 +40,28 @@ public sealed class ApplicationsStage : Stage
             metrics: [keras.metrics.SparseCategoricalAccuracy()]
         );
         model.summary(print_fn: print);
+        // End In [19]
 
-        int epochs = Options.EpochsOr(10);
-        EstimateTraining(epochs);
+        // In [20]
+        EstimateTraining(Epochs);
 
         history = model.fit(
             ds_train,
-            epochs: epochs,
+            epochs: Epochs,                       // the notebook's (Epochs in [Stage] above), or --epochs
             validation_data: ds_valid,
             callbacks: [keras.callbacks.TerminateOnNaN()]
         );
         PlotHistory("applications_resnet50_history.png", "ResNet50");
+        // End In [20]
 
+        // In [21]
         // Der MNIST Datensatz ist relativ klein, deswegen sehen wir keinen grossen Vorteil mit diesem
         // groesseren Model! Ausserdem muessten wir vmtl laenger trainieren...
         print(model.evaluate(ds_train));
         print(model.evaluate(ds_valid));
         print(model.evaluate(ds_test));
         ExplainBatchNormLag(history.history["sparse_categorical_accuracy"][^1], history.history["val_sparse_categorical_accuracy"][^1]);
+        // End In [21]
     }
 
     // Not in the notebook: after few steps Keras shows the same gap, and a learner would take it for a bug.

@@ -7,20 +7,11 @@ namespace KerasMnist.Tutorial.Stages;
 /// (Flatten → Dense(128, relu) → Dense(10)) compiled with Adam(0.001), sparse categorical cross-entropy on
 /// logits and sparse categorical accuracy.
 /// </summary>
+[Stage("build", "Bauen eines ersten Models",
+    "the MLP: Flatten, Dense(128, relu), Dense(10); compile with Adam(0.001)",
+    Subtitle = "Modelerstellung")]
 public sealed class BuildStage : Stage
 {
-    /// <inheritdoc/>
-    public override string Name => "build";
-
-    /// <inheritdoc/>
-    public override string Title => "Bauen eines ersten Models";
-
-    /// <inheritdoc/>
-    public override string? Subtitle => "Modelerstellung";
-
-    /// <inheritdoc/>
-    public override string Summary => "the MLP: Flatten, Dense(128, relu), Dense(10); compile with Adam(0.001)";
-
     /// <inheritdoc/>
     protected override void Run()
     {
@@ -31,6 +22,7 @@ public sealed class BuildStage : Stage
             Netz, der Loss-Funktion und (bei Keras) dem Optimierer: hier Adam.
             """);
 
+        // In [10]
         // Unser Model ist einfach die Aneinanderschachtelung von 2 Linearen-Layern mit einer ReLU-Funktion
         // dazwischen: Flatten formt das 28x28-Bild in einen 784-Vektor um, der "Hidden Layer" hat 128 Neuronen
         // (784 x 128 Gewichte), das letzte Layer 128 x 10 Gewichte für die 10 Klassen.
@@ -39,7 +31,9 @@ public sealed class BuildStage : Stage
             keras.layers.Dense(128, activation: "relu"),
             keras.layers.Dense(10)
         );
+        // End In [10]
 
+        // In [11]
         // Adam mit learning rate 0.001, SparseCategoricalCrossentropy auf logits (das Netz gibt die Eingabe des
         // Softmax aus) und die Genauigkeit als Metrik. C# needs the float suffix (0.001f) and an array literal.
         model.compile(
@@ -50,5 +44,6 @@ public sealed class BuildStage : Stage
 
         // Not in the notebook: the layers and parameter counts a learner should see once.
         model.summary(print_fn: print);
+        // End In [11]
     }
 }

@@ -11,17 +11,10 @@ namespace KerasMnist.Tutorial.Stages;
 /// Notebook section "Google Colab": <c>! nvidia-smi</c> shows which GPU Colab gave us. The counterpart
 /// here shows what the program computes on: device, threads, engine versions, CPU, memory, OS, .NET.
 /// </summary>
+[Stage("colab", "Google Colab",
+    "The '!nvidia-smi' counterpart: device, threads, TorchSharp/libtorch versions, CPU, OS, .NET")]
 public sealed class ColabStage : Stage
 {
-    /// <inheritdoc/>
-    public override string Name => "colab";
-
-    /// <inheritdoc/>
-    public override string Title => "Google Colab";
-
-    /// <inheritdoc/>
-    public override string Summary => "The '!nvidia-smi' counterpart: device, threads, TorchSharp/libtorch versions, CPU, OS, .NET";
-
     /// <inheritdoc/>
     protected override void Run()
     {
@@ -32,6 +25,7 @@ public sealed class ColabStage : Stage
             schauen wir nach, worauf gerechnet wird:
             """);
 
+        // In [1]
         // ! nvidia-smi
         Table([], [
             ["device", $"{Engine.DeviceName} (--device)"],
@@ -46,6 +40,7 @@ public sealed class ColabStage : Stage
             ["OS", OperatingSystemName()],
             [".NET", $"{RuntimeInformation.FrameworkDescription} ({RuntimeInformation.ProcessArchitecture})"],
         ]);
+        // End In [1]
     }
 
     static string CpuModel()

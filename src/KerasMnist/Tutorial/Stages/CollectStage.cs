@@ -8,20 +8,11 @@ namespace KerasMnist.Tutorial.Stages;
 /// splits <c>train[:70%]</c>, <c>train[70%:]</c> and <c>test</c> into <c>ds_train</c>, <c>ds_valid</c>,
 /// <c>ds_test</c> and <c>ds_info</c>.
 /// </summary>
+[Stage("collect", "Datensammlung",
+    "tfds.load: ds_train (train[:70%]), ds_valid (train[70%:]), ds_test (test), ds_info",
+    Subtitle = "MNIST")]
 public sealed class CollectStage : Stage
 {
-    /// <inheritdoc/>
-    public override string Name => "collect";
-
-    /// <inheritdoc/>
-    public override string Title => "Datensammlung";
-
-    /// <inheritdoc/>
-    public override string Subtitle => "MNIST";
-
-    /// <inheritdoc/>
-    public override string Summary => "tfds.load: ds_train (train[:70%]), ds_valid (train[70%:]), ds_test (test), ds_info";
-
     /// <inheritdoc/>
     protected override void Run()
     {
@@ -42,6 +33,7 @@ public sealed class CollectStage : Stage
         if (Options.Dataset == "fashion_mnist")
             Markdown("Mit --dataset fashion_mnist laden wir Fashion-MNIST: gleiches Format, 10 Arten von Kleidungsstücken statt Ziffern.");
 
+        // In [2]
         // Wir koennen die Daten mit Tensorflow Datasets laden:
         ((ds_train, ds_valid, ds_test), ds_info) = tfds.load(
             Options.Dataset,
@@ -50,6 +42,7 @@ public sealed class CollectStage : Stage
             as_supervised: true,
             with_info: true,
             data_dir: Options.DataDir);   // --data-dir; the notebook lets tfds pick its folder
+        // End In [2]
 
         var full = (train: ds_train.cardinality(), valid: ds_valid.cardinality(), test: ds_test.cardinality());
         if (Options.Limit is { } limit)

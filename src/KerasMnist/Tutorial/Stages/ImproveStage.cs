@@ -4,22 +4,13 @@ namespace KerasMnist.Tutorial.Stages;
 
 /// <summary>
 /// Notebook section "Verbessern des Models": the CNN (two Conv2D + MaxPool2D, Flatten, Dense(128), Dense(10))
-/// with L2(1e-3) on every kernel, compiled as before, trained 10 epochs and evaluated.
+/// with L2(1e-3) on every kernel, compiled as before, trained and evaluated.
 /// </summary>
+[Stage("improve", "Verbessern des Models",
+    "a CNN with L2(1e-3): Conv2D, MaxPool2D x2, Dense; fit, evaluate",
+    Needs = [typeof(PrepareStage)], Epochs = 10)]
 public sealed class ImproveStage : Stage
 {
-    /// <inheritdoc/>
-    public override string Name => "improve";
-
-    /// <inheritdoc/>
-    public override string Title => "Verbessern des Models";
-
-    /// <inheritdoc/>
-    public override string Summary => "a CNN with L2(1e-3): Conv2D, MaxPool2D x2, Dense; fit 10 epochs, evaluate";
-
-    /// <inheritdoc/>
-    public override IReadOnlyList<string> Needs => ["prepare"];
-
     /// <inheritdoc/>
     protected override void Run()
     {
@@ -28,6 +19,7 @@ public sealed class ImproveStage : Stage
             Zwischenergebnisse, und die L2-Regularisierung hält die Gewichte klein gegen Overfitting.
             """);
 
+        // In [16]
         // Hier nutzen wir 2 convolutional Layer mit ReLU-Aktivierung und Max-Pooling danach.
         // Nach den CNN-Layern aendern wir wieder die Form in einen Vektor (`flatten`) und haben noch zwei
         // "normale" Layer. Flatten's input_shape is ignored on a middle layer, in Keras and here alike.
@@ -50,24 +42,28 @@ public sealed class ImproveStage : Stage
             loss: keras.losses.SparseCategoricalCrossentropy(from_logits: true),
             metrics: [keras.metrics.SparseCategoricalAccuracy()]
         );
+        // End In [16]
 
-        int epochs = Options.EpochsOr(10);
+        // In [17]
         // The first layer has no input shape, so Keras builds the model on the first batch it sees; the
         // estimate below runs one, after which summary() can show the layers.
-        EstimateTraining(epochs);
+        EstimateTraining(Epochs);
         model.summary(print_fn: print);
 
         history = model.fit(
             ds_train,
-            epochs: epochs,
+            epochs: Epochs,                       // the notebook's (Epochs in [Stage] above), or --epochs
             validation_data: ds_valid,
             callbacks: [keras.callbacks.TerminateOnNaN()]
         );
         PlotHistory("improve_cnn_history.png", "CNN");
+        // End In [17]
 
+        // In [18]
         // Und wir sehen, dass unsere Validierungs- und Testergebnisse besser sind und wir nicht mehr overfitten:
         print(model.evaluate(ds_train));
         print(model.evaluate(ds_valid));
         print(model.evaluate(ds_test));
+        // End In [18]
     }
 }

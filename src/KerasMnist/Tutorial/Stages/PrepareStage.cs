@@ -7,20 +7,11 @@ namespace KerasMnist.Tutorial.Stages;
 /// Notebook subsection "Datenvorbereitung": <c>normalize_img</c>, then map / cache / shuffle / batch(128) /
 /// prefetch for training and map / cache / batch / prefetch for validation and test, as in the cell.
 /// </summary>
+[Stage("prepare", "Datenvorbereitung",
+    "normalize_img to [0, 1], then map, cache, shuffle, batch(128), prefetch",
+    Needs = [typeof(CollectStage)])]
 public sealed class PrepareStage : Stage
 {
-    /// <inheritdoc/>
-    public override string Name => "prepare";
-
-    /// <inheritdoc/>
-    public override string Title => "Datenvorbereitung";
-
-    /// <inheritdoc/>
-    public override string Summary => "normalize_img to [0, 1], then map, cache, shuffle, batch(128), prefetch";
-
-    /// <inheritdoc/>
-    public override IReadOnlyList<string> Needs => ["collect"];
-
     /// <inheritdoc/>
     protected override void Run()
     {
@@ -32,6 +23,7 @@ public sealed class PrepareStage : Stage
             nächsten Batches vorbereiten, während gerechnet wird (`prefetch`).
             """);
 
+        // In [9]
         // Normalisiert die Bilder von [0, 255] zu [0, 1] und konvertiert die Datentypen uint8 -> float32.
         static (Tensor, Tensor) normalize_img(Tensor image, Tensor label) => (tf.cast(image, tf.float32) / 255f, label);
 
@@ -53,6 +45,7 @@ public sealed class PrepareStage : Stage
         ds_test = ds_test.cache();
         ds_test = ds_test.batch(128);
         ds_test = ds_test.prefetch(tf.data.experimental.AUTOTUNE);
+        // End In [9]
 
         // The cell prints nothing; the batch counts are what fit and evaluate will show as their step counts.
         Table(["dataset", "cardinality()", "Bedeutung"], [

@@ -4,20 +4,11 @@ namespace KerasMnist.Tutorial.Stages;
 /// Notebook section "Problemstellung" with "Ziffernerkennung": which problem we solve, its inputs and
 /// outputs, what kind of problem it is and how we measure success (accuracy).
 /// </summary>
+[Stage("problem", "Problemstellung",
+    "The task: inputs, outputs, kind of problem, and accuracy as the measure",
+    Subtitle = "Ziffernerkennung")]
 public sealed class ProblemStage : Stage
 {
-    /// <inheritdoc/>
-    public override string Name => "problem";
-
-    /// <inheritdoc/>
-    public override string Title => "Problemstellung";
-
-    /// <inheritdoc/>
-    public override string Subtitle => "Ziffernerkennung";
-
-    /// <inheritdoc/>
-    public override string Summary => "The task: inputs, outputs, kind of problem, and accuracy as the measure";
-
     /// <inheritdoc/>
     protected override void Run()
     {

@@ -2,21 +2,12 @@ using static KerasMnist.Keras.KerasApi;
 
 namespace KerasMnist.Tutorial.Stages;
 
-/// <summary>Notebook subsection "Modeltraining": <c>model.fit(ds_train, epochs=15, validation_data=ds_valid)</c>.</summary>
+/// <summary>Notebook subsection "Modeltraining": <c>model.fit</c> on <c>ds_train</c> with <c>ds_valid</c> as validation data.</summary>
+[Stage("train", "Modeltraining",
+    "model.fit with ds_valid as validation data",
+    Needs = [typeof(PrepareStage), typeof(BuildStage)], Epochs = 15)]
 public sealed class TrainStage : Stage
 {
-    /// <inheritdoc/>
-    public override string Name => "train";
-
-    /// <inheritdoc/>
-    public override string Title => "Modeltraining";
-
-    /// <inheritdoc/>
-    public override string Summary => "model.fit for 15 epochs with ds_valid as validation data";
-
-    /// <inheritdoc/>
-    public override IReadOnlyList<string> Needs => ["prepare", "build"];
-
     /// <inheritdoc/>
     protected override void Run()
     {
@@ -25,19 +16,20 @@ public sealed class TrainStage : Stage
             `ds_valid` als Validierungsdaten. Pro Epoche sehen wir Loss und Genauigkeit auf beiden.
             """);
 
-        int epochs = Options.EpochsOr(15);
-        EstimateTraining(epochs);
+        // In [12]
+        EstimateTraining(Epochs);
 
         // Hier nutzen wir `ds_train` als Trainingsdatensatz, trainieren fuer 15 Epochen
         // und nutzen `ds_valid` als Validierungsdatensatz.
         // TerminateOnNaN is ours: a diverging run stops with a message instead of training on garbage.
         history = model.fit(
             ds_train,
-            epochs: epochs,
+            epochs: Epochs,                       // the notebook's (Epochs in [Stage] above), or --epochs
             validation_data: ds_valid,
             callbacks: [keras.callbacks.TerminateOnNaN()]
         );
 
         PlotHistory("train_mlp_history.png", "MLP");
+        // End In [12]
     }
 }

@@ -1,15 +1,45 @@
 using System.Text.RegularExpressions;
 using KerasMnist.Tests.Datasets.Fixtures;
+using KerasMnist.Tests.Tutorial;
 using TorchSharp;
 
-namespace KerasMnist.Tests.Tutorial;
+namespace KerasMnist.Tests.Cli;
 
-/// <summary><c>KerasMnist run ...</c> end to end, as a process.</summary>
+/// <summary><c>KerasMnist run ...</c>: its options as parsed, and runs end to end as a process.</summary>
 public sealed class RunCommandTests : IDisposable
 {
     readonly string folder = Directory.CreateTempSubdirectory("kerasmnist-run-").FullName;
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    static (IReadOnlyList<string> Stages, KerasMnist.Tutorial.RunOptions Options) Parse(params string[] args)
+    {
+        var run = AppTests.RunCommand();
+        var result = run.Parents.OfType<KerasMnist.Cli.ProgramCommand>().Single().Parse(args);
+        Assert.Null(KerasMnist.Cli.UsageError.Find(result));
+        return (result.GetValue<string[]>("STAGE") ?? [], run.Bind(result));
+    }
+
+    [Fact]
+    public void RunWithoutStagesKeepsTheDefaults()
+    {
+        var (stages, options) = Parse("run");
+        Assert.Empty(stages);
+        Assert.Equal(("output", "mnist", 42, "cpu"), (options.Output, options.Dataset, options.Seed, options.Device));
+        Assert.Null(options.Epochs);
+        Assert.Null(options.Limit);
+        Assert.Null(options.DataDir);
+    }
+
+    [Fact]
+    public void RunTakesStagesAndEveryOptionInBothSpellings()
+    {
+        var data = Directory.CreateDirectory(Path.Combine(folder, "data")).FullName;
+        var (stages, o) = Parse("run", "explore", "--data-dir", data, "--output=out dir", "--dataset", "fashion_mnist",
+            "collect", "--seed=7", "--epochs", "3", "--limit", "2000", "--device=cpu");
+        Assert.Equal(["explore", "collect"], stages);
+        Assert.Equal((data, "out dir", "fashion_mnist", 7, 3, 2000, "cpu"), (o.DataDir, o.Output, o.Dataset, o.Seed, o.Epochs, o.Limit, o.Device));
+    }
 
     [Fact]
     public void ColabAndProblemPrintTheirSectionsInOrderWithWallTimes()
@@ -44,6 +74,17 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public void StagesGivenOutOfOrderRunInNotebookOrder()
+    {
+        var (code, output, error) = ProgramProcess.Run(folder, "run", "build", "problem");
+        Assert.True(code == 0, error);
+        var problem = output.IndexOf("# Problemstellung", StringComparison.Ordinal);
+        var build = output.IndexOf("# Bauen eines ersten Models", StringComparison.Ordinal);
+        Assert.True(problem >= 0 && build > problem, output);
+        Assert.StartsWith("Stages: problem build |", output);
+    }
+
+    [Fact]
     public void AnUnavailableDeviceIsAClearErrorWithoutAStackTrace()
     {
         var result = ProgramProcess.Run(folder, "run", "colab", "--device", "cuda");
@@ -57,6 +98,8 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains("--device cpu", result.Err);
         Assert.DoesNotContain("   at ", result.Err);
         Assert.DoesNotContain("# Google Colab", result.Out);
+        // Nothing was written, so nothing is left behind.
+        Assert.False(Directory.Exists(Path.Combine(folder, "output")));
     }
 
     [Fact]
@@ -75,6 +118,8 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains(empty, result.Err);
         Assert.Contains("--data-dir", result.Err);
         Assert.DoesNotContain("   at ", result.Err);
+        // The run failed before writing anything: it leaves no empty output folder behind.
+        Assert.False(Directory.Exists(Path.Combine(folder, "output")));
     }
 
     [Fact]

@@ -1,0 +1,97 @@
+using System.Text.RegularExpressions;
+using KerasMnist.Tests.Fixtures;
+using KerasMnist.Tutorial;
+
+namespace KerasMnist.Tests.Tutorial;
+
+/// <summary>The <c>// In [n]</c> markers: the rule itself, and that the stage files mark every notebook code cell once, in order.</summary>
+public class CellMarkersTests
+{
+    static string StageFile(Stage stage) =>
+        Path.Combine(Checkout.Root, "src", "KerasMnist", "Tutorial", "Stages", stage.GetType().Name + ".cs");
+
+    // Every marked cell with the stage whose file marks it, in registry (notebook) order.
+    static List<(Stage Stage, CellMarkers.Cell Cell)> MarkedCells() =>
+        StageRegistry.Create().SelectMany(stage => CellMarkers.Extract(File.ReadAllText(StageFile(stage))).Select(cell => (stage, cell))).ToList();
+
+    [Fact]
+    public void EveryNotebookCodeCellIsMarkedExactlyOnceInNotebookOrder()
+    {
+        var numbers = MarkedCells().Select(m => m.Cell.Number).ToList();
+        var expected = Checkout.NotebookCells?.Count ?? Checkout.NotebookCodeCells;
+        Assert.Equal(Enumerable.Range(1, expected), numbers);
+    }
+
+    [Fact]
+    public void EachMarkedCellPortsTheCallsOfItsPythonCell()
+    {
+        if (Checkout.NotebookCells is not { } python) return; // the count test above still runs without the notebook
+        // The notebook's calls a port of a cell cannot do without: a marker around the wrong code misses them.
+        string[] calls =
+        [
+            "nvidia-smi", "tfds.load", "show_examples", "as_dataframe", "head()", "imshow", "min()", "max()", "countplot",
+            "normalize_img", "shuffle", "Sequential", "Flatten", "Conv2D", "compile(", "fit(", "evaluate(", "predict(",
+            "confusion_matrix", "classification_report", "argsort", "ResNet50", "ZeroPadding2D",
+        ];
+        foreach (var (stage, cell) in MarkedCells())
+        {
+            var py = python[cell.Number - 1];
+            foreach (var call in calls.Where(py.Contains))
+                Assert.True(cell.Code.Contains(call, StringComparison.Ordinal),
+                    $"In [{cell.Number}] ({stage.GetType().Name}.cs line {cell.Line}) has no '{call}', which the notebook's cell calls.");
+        }
+    }
+
+    [Fact]
+    public void ATrainingStagesEpochsAreTheNotebooksForItsFitCell()
+    {
+        if (Checkout.NotebookCells is not { } python) return;
+        var training = 0;
+        foreach (var (stage, cell) in MarkedCells())
+        {
+            var match = Regex.Match(python[cell.Number - 1], @"epochs=(\d+)");
+            if (!match.Success) continue;
+            Assert.Equal(int.Parse(match.Groups[1].Value), stage.Info.Epochs);
+            training++;
+        }
+        Assert.Equal(3, training);
+    }
+
+    [Fact]
+    public void TheCodeBetweenTheMarkersIsTheCellDeindented()
+    {
+        var cells = CellMarkers.Extract("""
+            void Run()
+            {
+                Markdown("not a cell");
+                // In [4]
+                // ds_info enthaelt ...
+                print(ds_info);
+                if (x)
+                    y();
+                // End In [4]
+                Table([], []);
+                // In [5]
+                df = tfds.as_dataframe(ds_train, ds_info);
+                // End In [5]
+            }
+            """);
+        Assert.Equal([4, 5], cells.Select(c => c.Number));
+        Assert.Equal("// ds_info enthaelt ...\nprint(ds_info);\nif (x)\n    y();", cells[0].Code);
+        Assert.Equal(4, cells[0].Line);
+        Assert.Equal("df = tfds.as_dataframe(ds_train, ds_info);", cells[1].Code);
+    }
+
+    [Theory]
+    [InlineData("// In [1]\nx();\n", "line 1: In [1] is never closed")]
+    [InlineData("// In [1]\n// In [2]\nx();\n// End In [2]\n", "line 2: In [2] opens inside In [1]")]
+    [InlineData("// In [1]\nx();\n// End In [2]\n", "line 3: '// End In [2]' closes no open In [2]")]
+    [InlineData("x();\n// End In [1]\n", "line 2: '// End In [1]' closes no open In [1]")]
+    [InlineData("// In [1]\n\n// End In [1]\n", "line 1: In [1] marks no code")]
+    [InlineData("// In [1]: tfds.load\nx();\n// End In [1]\n", "line 1: a cell marker must stand alone")]
+    public void MarkersThatBreakTheRuleAreErrorsNamingTheLine(string source, string message)
+    {
+        var e = Assert.Throws<FormatException>(() => CellMarkers.Extract(source));
+        Assert.StartsWith(message, e.Message);
+    }
+}
