@@ -56,7 +56,7 @@ internal sealed class LayerSerializer
             ["config"] = config,
             ["registered_name"] = !keras ? TypeResolver.RegisteredName(type) : layer is Functional ? "Functional" : null,
         };
-        if (layer is not InputLayer && layer.BuiltInputShape is { } shape)
+        if (layer is not InputLayer && (layer is Sequential sequential ? ModelGraph.InputShape(sequential) : layer.BuiltInputShape) is { } shape)
             entry["build_config"] = new JsonObject { ["input_shape"] = BatchShape(shape) };
         return entry;
     }
@@ -67,7 +67,9 @@ internal sealed class LayerSerializer
     public Layer Deserialize(JsonObject entry)
     {
         var className = entry["class_name"]?.GetValue<string>() ?? throw new InvalidDataException("A layer entry has no \"class_name\".");
-        var config = entry["config"]?.AsObject() ?? throw new InvalidDataException($"Layer entry '{className}' has no \"config\".");
+        // Keras before 2.2 wrote a Sequential's config as the bare list of its layers.
+        var config = entry["config"] is JsonArray bare ? new JsonObject { ["layers"] = bare.DeepClone() }
+            : entry["config"] as JsonObject ?? throw new InvalidDataException($"Layer entry '{className}' has no \"config\".");
         var type = types.Resolve(className, entry["registered_name"]?.GetValue<string>());
         var name = config["name"]?.GetValue<string>() ?? entry["name"]?.GetValue<string>()
             ?? throw new InvalidDataException($"A {className} config has no \"name\".");

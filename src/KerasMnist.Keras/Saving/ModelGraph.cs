@@ -18,7 +18,7 @@ internal sealed class ModelGraph(LayerSerializer layers)
     {
         RequireUniqueNames(model);
         var entries = new JsonArray();
-        var inputShape = model.input_shape ?? model.layers.FirstOrDefault()?.BuiltInputShape;
+        var inputShape = InputShape(model);
         if (inputShape is not null)
         {
             var input = LayerSerializer.InputConfig(inputShape);
@@ -34,6 +34,9 @@ internal sealed class ModelGraph(LayerSerializer layers)
         if (inputShape is not null) config["build_input_shape"] = LayerSerializer.BatchShape(inputShape);
         return config;
     }
+
+    /// <summary>The input shape of a Sequential that knows it (built, or built layers), else null.</summary>
+    public static Shape? InputShape(Sequential model) => model.input_shape ?? model.layers.FirstOrDefault()?.BuiltInputShape;
 
     /// <summary>Rebuilds a Sequential; its input shape comes from an InputLayer entry, the first layer's config or the build config.</summary>
     public Sequential Sequential(JsonObject config, JsonNode? buildInputShape, string what)

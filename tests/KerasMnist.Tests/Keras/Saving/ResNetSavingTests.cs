@@ -1,8 +1,9 @@
 using KerasMnist.Keras.Models;
 using KerasMnist.Tests.Datasets.Fixtures;
+using KerasMnist.Tests.Keras.Models;
 using static KerasMnist.Keras.KerasApi;
 
-namespace KerasMnist.Tests.Keras.Models;
+namespace KerasMnist.Tests.Keras.Saving;
 
 /// <summary>The notebook's ResNet50 (28×28×1 input padded to 32×32): Keras's totals, and a save/load of its 177-layer graph.</summary>
 public class ResNetSavingTests

@@ -2,7 +2,7 @@ using KerasMnist.Keras.Layers;
 using KerasMnist.Keras.Saving;
 using static KerasMnist.Keras.KerasApi;
 
-namespace KerasMnist.Tests.Keras.Models;
+namespace KerasMnist.Tests.Keras.Saving;
 
 /// <summary>layer.get_config() and keras.layers.serialize/deserialize for every built-in layer class.</summary>
 public class LayerConfigTests
