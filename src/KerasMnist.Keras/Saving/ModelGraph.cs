@@ -52,6 +52,8 @@ internal sealed class ModelGraph(LayerSerializer layers)
             if ((declared ?? built) is { } inputShape) Add(model, new InputLayer(inputShape), what);
         }
         foreach (var entry in entries) Add(model, layers.Deserialize(entry), what);
+        // Built for its input, as Keras's loaded models are: input_shape and output_shape are known (e.g. (28, 28) vs (28, 28, 1)).
+        if (InputShape(model) is { } known) model.Build(known);
         return model;
     }
 
