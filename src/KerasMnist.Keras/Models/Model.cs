@@ -154,7 +154,7 @@ public abstract partial class Model : Layer
             throw new InvalidOperationException(
                 $"Model \"{name}\" was compiled without an optimizer, so `{method}()` cannot update it. Compile it again with one: " +
                 "model.compile(optimizer: keras.optimizers.Adam(0.001f), loss: model.loss!, metrics: ...).");
-        if (optimizer is null || loss is null)
+        if (loss is null)
             throw new InvalidOperationException(
                 $"You must call `compile()` before `{method}()` on model \"{name}\": " +
                 "model.compile(optimizer: keras.optimizers.Adam(0.001f), loss: keras.losses.SparseCategoricalCrossentropy(from_logits: true), ...).");
