@@ -35,6 +35,20 @@ public class ResNetSavingTests
         using var folder = new TempFolder();
         var path = folder.Combine("resnet.keras");
         model.save(path);
+        // Keras's per-class paths follow its layer order (by depth): in block 1 the shortcut convolution comes after the
+        // main path's 1x1 and 3x3 ones, so it is conv2d_3 and the last 1x1 conv2d_4 (both (1, 1, 64, 256)).
+        using (var zip = System.IO.Compression.ZipFile.OpenRead(path))
+        using (var bytes = new MemoryStream())
+        {
+            using (var s = zip.GetEntry("model.weights.h5")!.Open()) s.CopyTo(bytes);
+            bytes.Position = 0;
+            using var h5 = PureHDF.H5File.Open(bytes);
+            foreach (var (file, layer) in new[] { ("conv2d_3", "conv2_block1_0_conv"), ("conv2d_4", "conv2_block1_3_conv") })
+            {
+                var kernel = ((KerasMnist.Keras.Layers.Conv2D)model.layers.Single(l => l.name == layer)).kernel!.numpy();
+                Assert.Equal(kernel.data<float>().ToArray(), PureHDF.IH5GroupExtensions.Dataset(h5, $"layers/{file}/vars/0").Read<float[]>());
+            }
+        }
         var loaded = Assert.IsType<Functional>(keras.models.load_model(path));
         Assert.Equal(lines, TestModels.SummaryLines(loaded));
         using var batch = TestModels.Images(2, seed: 60);
