@@ -24,8 +24,33 @@ internal static class Hdf5
         stream.Position = 0;
         if (stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false) < head.Length || !IsHdf5(head))
             throw new InvalidDataException($"{what} is not an HDF5 file.");
+        CheckNotTruncated(stream, what);
         stream.Position = 0;
         return Guard(() => H5File.Open(stream, leaveOpen: true), what);
+    }
+
+    /// <summary>
+    /// The check libhdf5 (and so h5py) makes on opening: the superblock records the end-of-file address, and a file
+    /// shorter than that is truncated. PureHDF does not check it and would read the missing bytes as zeros.
+    /// </summary>
+    static void CheckNotTruncated(Stream stream, string what)
+    {
+        // Superblock versions 0 and 1 keep the address after 16 (v1: 20) bytes of fields, then the base and one more
+        // address; versions 2 and 3 after 4 bytes, then the base and the extension address (HDF5 format spec, II.A).
+        var head = new byte[64];
+        stream.Position = 0;
+        int n = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        int version = head[8];
+        int offsetSize = version <= 1 ? head[13] : head[9];
+        int field = version switch { 0 => 24, 1 => 28, 2 or 3 => 12, _ => -1 };
+        if (field < 0 || offsetSize is not (4 or 8))
+            throw new InvalidDataException($"{what} has an HDF5 superblock of version {version}, which is not supported.");
+        int eofAt = field + 2 * offsetSize;
+        if (n < eofAt + offsetSize) throw new InvalidDataException($"{what} is truncated: it ends inside its HDF5 superblock.");
+        ulong end = offsetSize == 8 ? BitConverter.ToUInt64(head, eofAt) : BitConverter.ToUInt32(head, eofAt);
+        if ((ulong)stream.Length < end)
+            throw new InvalidDataException(
+                $"{what} is truncated: its HDF5 superblock says it is {end:N0} bytes long, but it has {stream.Length:N0}.");
     }
 
     /// <summary>Runs a PureHDF call; a malformed file becomes an <see cref="InvalidDataException"/> naming <paramref name="where"/>.</summary>

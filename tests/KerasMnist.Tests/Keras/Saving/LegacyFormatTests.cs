@@ -235,6 +235,20 @@ public class LegacyFormatTests
         Assert.Contains("compiled without an optimizer", fit.Message);
     }
 
+    [Theory]
+    [InlineData(0.5)]
+    [InlineData(0.98)]
+    public void A_truncated_h5_model_file_is_an_error_naming_it(double kept)
+    {
+        using var folder = new TempFolder();
+        var path = folder.Combine("truncated.h5");
+        var bytes = File.ReadAllBytes(PublishedModels.TfKeras26Cnn);
+        File.WriteAllBytes(path, bytes[..(int)(bytes.Length * kept)]);
+
+        var error = Assert.Throws<InvalidDataException>(() => keras.models.load_model(path));
+        Assert.Contains(path, error.Message);
+    }
+
     [Fact]
     public void An_hdf5_file_that_is_not_a_keras_model_and_a_weights_file_are_told_apart()
     {
