@@ -59,7 +59,7 @@ public sealed partial class ModelsApi
 }
 
 /// <summary><c>keras.losses</c>.</summary>
-public sealed class LossesApi
+public sealed partial class LossesApi
 {
     /// <summary><c>keras.losses.SparseCategoricalCrossentropy(from_logits)</c>.</summary>
     public SparseCategoricalCrossentropy SparseCategoricalCrossentropy(bool from_logits = false, string name = "sparse_categorical_crossentropy")
@@ -67,7 +67,7 @@ public sealed class LossesApi
 }
 
 /// <summary><c>keras.metrics</c>.</summary>
-public sealed class MetricsApi
+public sealed partial class MetricsApi
 {
     /// <summary><c>keras.metrics.SparseCategoricalAccuracy()</c>.</summary>
     public SparseCategoricalAccuracy SparseCategoricalAccuracy(string name = "sparse_categorical_accuracy") => new(name);
@@ -118,7 +118,7 @@ public sealed class BackendApi
 }
 
 /// <summary><c>keras.utils</c>.</summary>
-public sealed class UtilsApi
+public sealed partial class UtilsApi
 {
     /// <summary><c>keras.utils.set_random_seed(seed)</c>.</summary>
     public void set_random_seed(int seed) => Backend.Engine.SetRandomSeed(seed);

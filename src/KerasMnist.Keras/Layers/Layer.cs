@@ -110,14 +110,44 @@ public abstract class Layer
         return Layout.ToKeras(Call(Layout.ToInternal(x), training));
     }
 
-    /// <summary>Adds a weight; kernels are stored in torch's layout, initialised with Keras's initializers.</summary>
+    /// <summary>
+    /// Adds a weight of <paramref name="shape"/> (the storage shape the layer computes with), initialised with Keras's
+    /// initializers. <paramref name="storageOrder"/> says which Keras axis each storage axis holds when the layer stores
+    /// the weight in another order than Keras (Conv2D); <see cref="Variable"/> converts for every public accessor.
+    /// </summary>
     protected Variable AddWeight(string name, long[] shape, Initializer initializer, bool trainable = true,
-        Regularizer? regularizer = null, (long fanIn, long fanOut)? fans = null)
+        Regularizer? regularizer = null, (long fanIn, long fanOut)? fans = null, long[]? storageOrder = null)
     {
         var value = initializer.Create(shape, fans ?? (shape.Length > 0 ? shape[0] : 1, shape.Length > 1 ? shape[1] : 1));
-        var variable = new Variable(name, value.to(Engine.Device), trainable, regularizer);
+        var variable = new Variable(name, value.to(Engine.Device), trainable, regularizer, storageOrder);
         variables.Add(variable);
         return variable;
+    }
+
+    /// <summary>
+    /// Keras's <c>layer.get_weights()</c> (C# reserves <c>get_weights</c> for the <see cref="weights"/> property's
+    /// getter, hence the .NET name): copies on the CPU of every weight, in <see cref="weights"/> order and in Keras's
+    /// layout (Conv2D kernels (kh, kw, in, filters), Dense kernels (in, units); Keras returns numpy arrays).
+    /// </summary>
+    public List<Tensor> GetWeights() => weights.Select(v => v.numpy()).ToList();
+
+    /// <summary>
+    /// Keras's <c>layer.set_weights(weights)</c> (named like <see cref="GetWeights"/>, its counterpart): overwrites
+    /// every weight, in <see cref="GetWeights"/>'s order, shapes and layout. Throws <see cref="ArgumentException"/>
+    /// when the count or a shape differs, before anything is changed.
+    /// </summary>
+    public void SetWeights(IReadOnlyList<Tensor> weights)
+    {
+        var targets = this.weights;
+        if (weights.Count != targets.Count)
+            throw new ArgumentException(
+                $"SetWeights got {weights.Count} arrays, but {ClassName} \"{name}\" has {targets.Count} weights. Pass the list GetWeights() returns.");
+        for (int i = 0; i < targets.Count; i++)
+            if (!weights[i].shape.SequenceEqual(targets[i].shape))
+                throw new ArgumentException(
+                    $"SetWeights: weight {i} ({targets[i].Name}) of {ClassName} \"{name}\" has shape ({string.Join(", ", targets[i].shape)}), " +
+                    $"but the array given has shape ({string.Join(", ", weights[i].shape)}).");
+        for (int i = 0; i < targets.Count; i++) targets[i].assign(weights[i]);
     }
 
     /// <summary>A built layer must see the shape it was built for: Keras's <c>input_spec</c> check.</summary>

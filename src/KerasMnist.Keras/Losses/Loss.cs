@@ -18,7 +18,9 @@ public abstract class Loss
     public static Loss Get(string name) => name switch
     {
         "sparse_categorical_crossentropy" => new SparseCategoricalCrossentropy(),
-        _ => throw new ArgumentException($"Unknown loss function '{name}'. Valid names: sparse_categorical_crossentropy."),
+        "categorical_crossentropy" => new CategoricalCrossentropy(),
+        _ => throw new ArgumentException(
+            $"Unknown loss function '{name}'. Valid names: sparse_categorical_crossentropy, categorical_crossentropy."),
     };
 }
 

@@ -31,11 +31,21 @@ public abstract class Metric
     }
 
     /// <summary>Resolves Keras's string names; <c>"accuracy"</c> means sparse categorical accuracy for integer labels.</summary>
-    public static Metric Get(string name) => name switch
+    public static Metric Get(string name) => Get(name, null);
+
+    /// <summary>
+    /// Resolves Keras's string names against the compiled <paramref name="loss"/>, as Keras does: <c>"accuracy"</c>
+    /// (or <c>"acc"</c>) is categorical accuracy for a model compiled with categorical cross-entropy (one-hot labels)
+    /// and sparse categorical accuracy otherwise (integer labels); either way it is logged as <c>accuracy</c>.
+    /// </summary>
+    public static Metric Get(string name, Losses.Loss? loss) => name switch
     {
-        "accuracy" or "acc" => new SparseCategoricalAccuracy(name: "accuracy"),
+        "accuracy" or "acc" when loss is Losses.CategoricalCrossentropy => new CategoricalAccuracy(name: name),
+        "accuracy" or "acc" => new SparseCategoricalAccuracy(name: name),
         "sparse_categorical_accuracy" => new SparseCategoricalAccuracy(),
-        _ => throw new ArgumentException($"Unknown metric '{name}'. Valid names: accuracy, acc, sparse_categorical_accuracy."),
+        "categorical_accuracy" => new CategoricalAccuracy(),
+        _ => throw new ArgumentException(
+            $"Unknown metric '{name}'. Valid names: accuracy, acc, sparse_categorical_accuracy, categorical_accuracy."),
     };
 }
 

@@ -5,7 +5,7 @@ namespace KerasMnist.Keras.Models;
 
 /// <summary>
 /// A model of the functional API: <c>keras.Model(inputs, outputs)</c>. Runs its layer calls in topological
-/// order; <see cref="layers"/> lists every layer once, inputs first, as Keras does.
+/// order; <see cref="layers"/> lists every layer once, in Keras's order (see <see cref="LayerOrder"/>).
 /// </summary>
 public sealed class Functional : Model
 {
@@ -23,7 +23,7 @@ public sealed class Functional : Model
                 $"Graph disconnected: the outputs of model \"{this.name}\" do not depend (only) on the given input " +
                 $"{inputs}. Pass the keras.Input the outputs were built from.");
         order = TopologicalOrder(outputs);
-        layers = order.Select(t => t.Layer).Distinct().ToList();
+        layers = LayerOrder.Of(outputs);
         Build(inputs.shape);
     }
 

@@ -93,8 +93,11 @@ public abstract partial class Model : Layer
     /// <inheritdoc/>
     public override long count_params() => DistinctLayers.Sum(l => l.count_params());
 
-    /// <summary><c>model.compile(optimizer, loss, metrics)</c>.</summary>
-    public void compile(Optimizer optimizer, Loss loss, IEnumerable<Metric>? metrics = null)
+    /// <summary>
+    /// <c>model.compile(optimizer, loss, metrics)</c>. A null <paramref name="optimizer"/> (as Keras allows) leaves the model
+    /// ready for evaluate but not for fit.
+    /// </summary>
+    public void compile(Optimizer? optimizer, Loss loss, IEnumerable<Metric>? metrics = null)
     {
         this.optimizer = optimizer;
         this.loss = loss;
@@ -103,11 +106,14 @@ public abstract partial class Model : Layer
     }
 
     /// <summary><c>model.compile(optimizer, loss, metrics=["accuracy"])</c>.</summary>
-    public void compile(Optimizer optimizer, Loss loss, string[] metrics) => compile(optimizer, loss, metrics.Select(Metric.Get));
+    public void compile(Optimizer optimizer, Loss loss, string[] metrics) => compile(optimizer, loss, metrics.Select(m => Metric.Get(m, loss)));
 
     /// <summary><c>model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=[...])</c>.</summary>
-    public void compile(string optimizer, string loss, string[]? metrics = null) =>
-        compile(Optimizer.Get(optimizer), Loss.Get(loss), (metrics ?? []).Select(Metric.Get));
+    public void compile(string optimizer, string loss, string[]? metrics = null)
+    {
+        var lossObject = Loss.Get(loss);
+        compile(Optimizer.Get(optimizer), lossObject, (metrics ?? []).Select(m => Metric.Get(m, lossObject)));
+    }
 
     void WarnOnLogitsMisuse()
     {
@@ -143,7 +149,12 @@ public abstract partial class Model : Layer
 
     void RequireCompiled(string method)
     {
-        if (optimizer is null || loss is null)
+        // Keras compiles without an optimizer too (a loaded file's optimizer may be one this port lacks): evaluate works.
+        if (loss is not null && optimizer is null && method != "evaluate")
+            throw new InvalidOperationException(
+                $"Model \"{name}\" was compiled without an optimizer, so `{method}()` cannot update it. Compile it again with one: " +
+                "model.compile(optimizer: keras.optimizers.Adam(0.001f), loss: model.loss!, metrics: ...).");
+        if (loss is null)
             throw new InvalidOperationException(
                 $"You must call `compile()` before `{method}()` on model \"{name}\": " +
                 "model.compile(optimizer: keras.optimizers.Adam(0.001f), loss: keras.losses.SparseCategoricalCrossentropy(from_logits: true), ...).");

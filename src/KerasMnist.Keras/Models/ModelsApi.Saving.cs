@@ -8,16 +8,25 @@ namespace KerasMnist.Keras;
 public sealed partial class ModelsApi
 {
     /// <summary>
-    /// <c>keras.models.load_model(filepath, custom_objects, compile)</c>: the model <see cref="Model.save"/> wrote,
-    /// with its weights and, when <paramref name="compile"/> is true and it was compiled, its optimizer, loss and
-    /// metrics. A missing file raises <see cref="FileNotFoundException"/>; a truncated, damaged or foreign file
-    /// (including Python Keras's own <c>.keras</c> files) raises <see cref="InvalidDataException"/> naming the file.
+    /// <c>keras.models.load_model(filepath, custom_objects, compile)</c>: a model file saved by Python Keras 3 or by
+    /// <see cref="Model.save"/> (<c>.keras</c>), or by tf.keras 2 (<c>.h5</c>), recognised by its contents. Returns the
+    /// model with its weights and, when <paramref name="compile"/> is true and the file has a compile config, compiled
+    /// with its loss and metrics (<c>"accuracy"</c> resolved against the loss: a model compiled with
+    /// <c>categorical_crossentropy</c> expects one-hot labels, see <c>keras.utils.to_categorical</c>) and its optimizer with
+    /// the saved state. An optimizer this port lacks leaves the model compiled without one, with a warning on stderr
+    /// (evaluate works; fit asks for a new compile).
     /// </summary>
-    /// <param name="filepath">A <c>.keras</c> file written by <c>model.save</c>.</param>
+    /// <param name="filepath">The model file.</param>
     /// <param name="custom_objects">Your own layer classes by class name, as in Keras.</param>
     /// <param name="compile">Whether to compile the model with the saved compile configuration.</param>
+    /// <exception cref="FileNotFoundException">No file at <paramref name="filepath"/>.</exception>
+    /// <exception cref="InvalidDataException">
+    /// The file is truncated or damaged, lacks its weights, holds weights that do not fit its config, is not a Keras model,
+    /// is of a newer Keras format, or uses a layer, activation or option this port does not implement; the message names
+    /// the file and what is wrong.
+    /// </exception>
     public Model load_model(string filepath, IReadOnlyDictionary<string, Type>? custom_objects = null, bool compile = true) =>
-        KerasArchive.Load(filepath, custom_objects, compile);
+        ModelFiles.Load(filepath, custom_objects, compile);
 
     /// <summary><c>keras.models.model_from_json(json_string, custom_objects)</c>: a new model with fresh weights from <see cref="Model.to_json"/>.</summary>
     public Model model_from_json(string json_string, IReadOnlyDictionary<string, Type>? custom_objects = null)

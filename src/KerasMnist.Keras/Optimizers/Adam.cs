@@ -95,7 +95,10 @@ public sealed class Adam : Optimizer
     internal override IReadOnlyList<string> SlotNames => ["momentum", "velocity"];
 
     /// <inheritdoc/>
-    internal override Tensor[]? SlotValues(Variable variable) => slots.TryGetValue(variable, out var s) ? [s.m, s.v] : null;
+    // A restored state not yet taken over (no step since loading) is still this optimizer's state: saving a loaded
+    // model keeps it, as Keras does.
+    internal override Tensor[]? SlotValues(Variable variable) =>
+        slots.TryGetValue(variable, out var s) ? [s.m, s.v] : restored.TryGetValue(variable, out var r) ? r : null;
 
     /// <inheritdoc/>
     internal override void RestoreState(long iterations, IReadOnlyList<(Variable variable, Tensor[] slots)> state)

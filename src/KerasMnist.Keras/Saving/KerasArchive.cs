@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.IO.Hashing;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -7,149 +8,138 @@ using KerasMnist.Keras.Models;
 namespace KerasMnist.Keras.Saving;
 
 /// <summary>
-/// The <c>.keras</c> file: a zip archive laid out like Keras 3's native format, with
-/// <c>metadata.json</c> (format marker and version), <c>config.json</c> (the model's architecture and
-/// <c>compile_config</c>), <c>model.weights.bin</c> (raw float32 weights; Keras uses <c>model.weights.h5</c>) and
-/// <c>model.weights.json</c> (its manifest with a SHA-256), and after training <c>optimizer.weights.bin</c> and
-/// <c>optimizer.weights.json</c> (the optimizer's state, see <see cref="OptimizerStore"/>). Files are written to a
-/// temporary name next to the target and renamed into place, so a failed save never leaves a partial file.
+/// The <c>.keras</c> file: Keras 3's zip archive with <c>metadata.json</c> (<c>keras_version</c>, <c>date_saved</c>),
+/// <c>config.json</c> (the model as <c>serialize_keras_object</c> writes it, with <c>compile_config</c>) and
+/// <c>model.weights.h5</c> (<see cref="KerasWeights"/>), all stored uncompressed as Keras does. Python Keras 3 loads
+/// what this writes, and this reads what Keras 3 (and tf.keras 2.13+) writes. Every entry read is checked against its
+/// CRC-32, as Python's zipfile does, so a damaged file is an error instead of a model with wrong weights.
 /// </summary>
 internal static class KerasArchive
 {
-    const string Format = "kerasmnist.keras";
-    const int FormatVersion = 1;
-    const string Metadata = "metadata.json", Config = "config.json", Weights = "model.weights.bin", Manifest = "model.weights.json",
-        OptimizerWeights = "optimizer.weights.bin", OptimizerManifest = "optimizer.weights.json";
+    /// <summary>The Keras release whose file layout and config schema the writer follows (checked on a file Keras 3.1.1 saved).</summary>
+    public const string KerasVersion = "3.1.1";
 
-    public static void Save(Model model, string filepath, bool overwrite)
+    const string Metadata = "metadata.json", Config = "config.json", Weights = "model.weights.h5";
+
+    /// <summary>The major version of a version string such as <c>3.1.1</c> (0 when unreadable).</summary>
+    public static int Major(string version) => int.TryParse(version.Split('.')[0], out var major) ? major : 0;
+
+    /// <summary>The archive's bytes for <paramref name="model"/>; nothing touches the disk, so a failure leaves no trace.</summary>
+    public static void Write(Model model, Stream target)
     {
-        var full = Path.GetFullPath(filepath);
-        if (!full.EndsWith(".keras", StringComparison.OrdinalIgnoreCase))
-            throw new ArgumentException(
-                $"model.save writes the native Keras zip format, so the path must end in .keras; got '{filepath}'. " +
-                "HDF5 (.h5) files and SavedModel folders are not supported.", nameof(filepath));
-        if (!overwrite && File.Exists(full))
-            throw new IOException($"'{filepath}' already exists and overwrite is false.");
-        var folder = Path.GetDirectoryName(full)!;
-        if (!Directory.Exists(folder))
-            throw new DirectoryNotFoundException($"Cannot save the model to '{filepath}': the folder '{folder}' does not exist.");
-
-        // The config is built before anything touches the disk: an unsaveable layer fails here.
-        var serializer = new LayerSerializer();
-        var config = serializer.Serialize(model);
-        if (CompileConfig.Capture(model, serializer.Codec) is { } compile) config["compile_config"] = compile;
-
-        var temporary = Path.Combine(folder, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
+        // The config is built before the weights: an unsaveable layer fails before the work of copying them.
+        var config = new LayerSerializer().Serialize(model);
+        if (CompileConfig.Capture(model) is { } compile) config["compile_config"] = compile;
+        var weights = new MemoryStream();
+        KerasWeights.Build(model).Write(weights);
+        using var zip = new ZipArchive(target, ZipArchiveMode.Create, leaveOpen: true);
+        WriteEntry(zip, Metadata, JsonSerializer.SerializeToUtf8Bytes(new JsonObject
         {
-            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                using (var zip = new ZipArchive(file, ZipArchiveMode.Create, leaveOpen: true))
-                {
-                    WriteJson(zip, Metadata, new JsonObject
-                    {
-                        ["format"] = Format,
-                        ["format_version"] = FormatVersion,
-                        ["kerasmnist_version"] = typeof(KerasArchive).Assembly
-                            .GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0],
-                        ["date_saved"] = DateTime.Now.ToString("yyyy-MM-dd@HH:mm:ss"),
-                    });
-                    WriteJson(zip, Config, config);
-                    JsonObject manifest;
-                    // Float weights barely compress; storing them keeps saving ResNet50 fast.
-                    using (var blob = zip.CreateEntry(Weights, CompressionLevel.NoCompression).Open())
-                        manifest = WeightStore.Write(model, blob);
-                    WriteJson(zip, Manifest, manifest);
-                    if (OptimizerStore.Capture(model) is { } state)
-                    {
-                        using (var blob = zip.CreateEntry(OptimizerWeights, CompressionLevel.NoCompression).Open())
-                            manifest = OptimizerStore.Write(state, blob);
-                        WriteJson(zip, OptimizerManifest, manifest);
-                    }
-                }
-                file.Flush(flushToDisk: true);
-            }
-            File.Move(temporary, full, overwrite: true);
-        }
-        catch
-        {
-            try { File.Delete(temporary); } catch (IOException) { } // the original error matters more
-            throw;
-        }
+            ["keras_version"] = KerasVersion,
+            ["date_saved"] = DateTime.Now.ToString("yyyy-MM-dd@HH:mm:ss"),
+            ["saved_by"] = "KerasMnist " + typeof(KerasArchive).Assembly
+                .GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0],
+        }));
+        WriteEntry(zip, Config, JsonSerializer.SerializeToUtf8Bytes(config));
+        WriteEntry(zip, Weights, weights.GetBuffer().AsSpan(0, (int)weights.Length));
     }
 
-    public static Model Load(string filepath, IReadOnlyDictionary<string, Type>? customObjects, bool compile)
+    static void WriteEntry(ZipArchive zip, string name, ReadOnlySpan<byte> bytes)
     {
-        var full = Path.GetFullPath(filepath);
-        if (!File.Exists(full))
-            throw new FileNotFoundException($"No model file at '{filepath}'. Save one with model.save(\"model.keras\").", full);
-        ZipArchive zip;
+        using var stream = zip.CreateEntry(name, CompressionLevel.NoCompression).Open();
+        stream.Write(bytes);
+    }
+
+    /// <summary>Reads the model in the archive at <paramref name="path"/>; <paramref name="what"/> names the file in errors.</summary>
+    public static Model Read(string path, IReadOnlyDictionary<string, Type>? customObjects, bool compile, string what)
+    {
+        using var zip = Open(path);
+        var metadata = ReadJson(zip, Metadata);
+        CheckVersion(metadata, zip);
+        var config = ReadJson(zip, Config);
+        var model = new LayerSerializer(customObjects, weightsFollow: true).Deserialize(config) as Model
+            ?? throw new InvalidDataException("its config.json describes a single layer, not a model.");
+        bool compiled = compile && config["compile_config"] is JsonObject compileConfig && Compile(model, compileConfig, what);
+        using var weights = WeightsOf(zip);
+        using var h5 = Hdf5.Open(weights, Weights);
+        KerasWeights.Read(model, h5, withOptimizer: compiled, Weights);
+        return model;
+    }
+
+    static bool Compile(Model model, JsonObject compileConfig, string what)
+    {
+        CompileConfig.Apply(model, compileConfig, what);
+        return model.loss is not null;
+    }
+
+    /// <summary>The weights file inside the archive at <paramref name="path"/> (for <c>model.load_weights("x.keras")</c>).</summary>
+    public static MemoryStream ReadWeights(string path)
+    {
+        using var zip = Open(path);
+        return WeightsOf(zip);
+    }
+
+    static ZipArchive Open(string path)
+    {
         try
         {
-            zip = ZipFile.OpenRead(full);
+            return ZipFile.OpenRead(path);
         }
         catch (InvalidDataException e)
         {
             throw new InvalidDataException(
-                $"'{filepath}' is not a .keras model file: it is not a zip archive ({e.Message}). It may be truncated, or another " +
-                "format such as HDF5 (.h5).", e);
-        }
-        using (zip)
-        {
-            try
-            {
-                CheckMetadata(ReadJson(zip, Metadata));
-                var config = ReadJson(zip, Config);
-                var serializer = new LayerSerializer(customObjects);
-                var model = serializer.Deserialize(config) as Model
-                    ?? throw new InvalidDataException("config.json describes a single layer, not a model.");
-                using (var blob = Entry(zip, Weights).Open())
-                    WeightStore.Read(model, ReadJson(zip, Manifest), blob);
-                if (compile && config["compile_config"] is JsonObject compileConfig)
-                {
-                    CompileConfig.Apply(model, compileConfig, serializer.Codec);
-                    if (zip.GetEntry(OptimizerWeights) is { } optimizerBlob)
-                        using (var blob = optimizerBlob.Open())
-                            OptimizerStore.Read(model, ReadJson(zip, OptimizerManifest), blob);
-                }
-                return model;
-            }
-            catch (Exception e) when (e is InvalidDataException or JsonException or InvalidOperationException or FormatException
-                                          or NotSupportedException or IOException)
-            {
-                throw new InvalidDataException($"Cannot load the model in '{filepath}': {e.Message}", e);
-            }
+                $"it is not a .keras file: it is not a zip archive ({e.Message}). It may be truncated, or another format.", e);
         }
     }
 
-    /// <summary>Rejects Keras's own files and files of a newer KerasMnist with a message that says which it is.</summary>
-    static void CheckMetadata(JsonObject metadata)
+    static MemoryStream WeightsOf(ZipArchive zip)
     {
-        if (metadata["format"]?.GetValue<string>() != Format)
-        {
-            var kerasVersion = metadata["keras_version"]?.GetValue<string>();
-            throw new InvalidDataException(kerasVersion is null
-                ? "its metadata.json has no KerasMnist format marker."
-                : $"it was saved by Python Keras {kerasVersion}, whose weights are HDF5; KerasMnist reads only files written by its own model.save.");
-        }
-        int version = metadata["format_version"]?.GetValue<int>() ?? 0;
-        if (version != FormatVersion)
-            throw new InvalidDataException($"it has format version {version}; this KerasMnist reads version {FormatVersion}.");
+        if (zip.GetEntry(Weights) is null && zip.GetEntry("model.weights.npz") is not null)
+            throw new InvalidDataException("its weights are in model.weights.npz; KerasMnist reads Keras's default, model.weights.h5.");
+        return ReadEntry(zip, Weights);
     }
 
-    static ZipArchiveEntry Entry(ZipArchive zip, string name) =>
-        zip.GetEntry(name) ?? throw new InvalidDataException($"the archive has no {name}.");
+    static void CheckVersion(JsonObject metadata, ZipArchive zip)
+    {
+        if (metadata["keras_version"]?.GetValue<string>() is not { } version)
+            throw new InvalidDataException(zip.GetEntry("model.weights.bin") is not null
+                ? "it was written by an earlier KerasMnist in its own weight format, which Python Keras cannot read and this " +
+                  "version no longer reads. Train and save the model again: it is now saved in Keras's own format."
+                : "its metadata.json has no keras_version, so it is not a Keras model file.");
+        if (Major(version) > 3)
+            throw new InvalidDataException(
+                $"it was saved by Keras {version}, a newer format than KerasMnist reads (Keras 3 .keras files and tf.keras 2 .h5 files).");
+    }
+
+    static MemoryStream ReadEntry(ZipArchive zip, string name)
+    {
+        var entry = zip.GetEntry(name) ?? throw new InvalidDataException($"the archive has no {name}.");
+        var bytes = new MemoryStream();
+        try
+        {
+            using var stream = entry.Open();
+            stream.CopyTo(bytes);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InvalidDataException($"its {name} cannot be unpacked ({e.Message}): the file is damaged.", e);
+        }
+        if (bytes.Length != entry.Length || Crc32.HashToUInt32(bytes.GetBuffer().AsSpan(0, (int)bytes.Length)) != entry.Crc32)
+            throw new InvalidDataException($"its {name} fails the zip archive's CRC-32 check: the file is damaged.");
+        bytes.Position = 0;
+        return bytes;
+    }
 
     static JsonObject ReadJson(ZipArchive zip, string name)
     {
-        using var stream = Entry(zip, name).Open();
-        return JsonNode.Parse(stream)?.AsObject() ?? throw new InvalidDataException($"{name} is empty.");
-    }
-
-    static void WriteJson(ZipArchive zip, string name, JsonObject content)
-    {
-        using var stream = zip.CreateEntry(name, CompressionLevel.Optimal).Open();
-        using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
-        content.WriteTo(writer);
+        using var bytes = ReadEntry(zip, name);
+        try
+        {
+            return JsonNode.Parse(bytes) as JsonObject ?? throw new InvalidDataException($"its {name} is not a JSON object.");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"its {name} is not valid JSON: {e.Message}", e);
+        }
     }
 }

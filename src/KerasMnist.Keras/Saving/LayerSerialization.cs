@@ -12,7 +12,7 @@ public static class LayerSerialization
 {
     /// <summary>
     /// <c>keras.layers.serialize(layer)</c>:
-    /// <c>{"module", "class_name", "registered_name", "config"}</c>. Throws <see cref="NotSupportedException"/>
+    /// <c>{"module", "class_name", "config", "registered_name", "build_config"}</c> (Keras 3's form). Throws <see cref="NotSupportedException"/>
     /// naming the argument when a constructor argument is not readable back.
     /// </summary>
     public static JsonObject serialize(Layer layer) => new LayerSerializer().Serialize(layer);

@@ -13,7 +13,12 @@ namespace KerasMnist.Keras.Layers;
 /// </summary>
 public sealed class Conv2D : Layer
 {
-    Variable? kernel, bias;
+    /// <summary><c>layer.kernel</c> (null until built): Keras shape (kh, kw, in, filters); stored as (filters, in, kh, kw) for libtorch.</summary>
+    public Variable? kernel { get; private set; }
+
+    /// <summary><c>layer.bias</c> (null until built or without <c>use_bias</c>): shape (filters,).</summary>
+    public Variable? bias { get; private set; }
+
     (int top, int bottom, int left, int right) asymmetric;
     long[] symmetric = [0, 0];
     // On a 1x1 input only one kernel tap meets the pixel (the others see padding): see Call.
@@ -69,8 +74,9 @@ public sealed class Conv2D : Layer
                 $"Input 0 of layer \"{name}\" is incompatible with the layer: expected ndim=4, found ndim={input_shape.Rank + 1}. " +
                 $"Full shape received: {input_shape.ToBatchString()}");
         int kh = kernel_size[0], kw = kernel_size[1], cin = input_shape[2];
+        // Storage (filters, in, kh, kw) holds Keras's axes (3, 2, 0, 1) of (kh, kw, in, filters).
         kernel = AddWeight("kernel", [filters, cin, kh, kw], kernel_initializer, regularizer: kernel_regularizer,
-            fans: ((long)kh * kw * cin, (long)kh * kw * filters));
+            fans: ((long)kh * kw * cin, (long)kh * kw * filters), storageOrder: [3, 2, 0, 1]);
         if (use_bias) bias = AddWeight("bias", [filters], bias_initializer, regularizer: bias_regularizer);
         if (padding == "same")
         {

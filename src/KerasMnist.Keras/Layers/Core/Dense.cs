@@ -12,7 +12,12 @@ namespace KerasMnist.Keras.Layers;
 /// </summary>
 public sealed class Dense : Layer
 {
-    Variable? kernel, bias;
+    /// <summary><c>layer.kernel</c> (null until built): shape (in, units).</summary>
+    public Variable? kernel { get; private set; }
+
+    /// <summary><c>layer.bias</c> (null until built or without <c>use_bias</c>): shape (units,).</summary>
+    public Variable? bias { get; private set; }
+
 
     /// <summary>See <c>keras.layers.Dense</c>.</summary>
     public Dense(int units, Activation? activation = null, bool use_bias = true,

@@ -22,7 +22,18 @@ namespace KerasMnist.Keras.Layers;
 /// </remarks>
 public sealed class BatchNormalization : Layer
 {
-    Variable? gamma, beta, movingMean, movingVariance;
+    /// <summary><c>layer.gamma</c> (null until built or without <c>scale</c>): the per-channel scale, trainable.</summary>
+    public Variable? gamma { get; private set; }
+
+    /// <summary><c>layer.beta</c> (null until built or without <c>center</c>): the per-channel offset, trainable.</summary>
+    public Variable? beta { get; private set; }
+
+    /// <summary><c>layer.moving_mean</c> (null until built): non-trainable.</summary>
+    public Variable? moving_mean { get; private set; }
+
+    /// <summary><c>layer.moving_variance</c> (null until built): non-trainable.</summary>
+    public Variable? moving_variance { get; private set; }
+
     int internalAxis = 1;
 
     /// <summary>See <c>keras.layers.BatchNormalization</c>.</summary>
@@ -72,8 +83,8 @@ public sealed class BatchNormalization : Layer
         long channels = input_shape[(axis < 0 ? axis + input_shape.Rank + 1 : axis) - 1];
         if (scale) gamma = AddWeight("gamma", [channels], gamma_initializer, regularizer: gamma_regularizer);
         if (center) beta = AddWeight("beta", [channels], beta_initializer, regularizer: beta_regularizer);
-        movingMean = AddWeight("moving_mean", [channels], moving_mean_initializer, trainable: false);
-        movingVariance = AddWeight("moving_variance", [channels], moving_variance_initializer, trainable: false);
+        moving_mean = AddWeight("moving_mean", [channels], moving_mean_initializer, trainable: false);
+        moving_variance = AddWeight("moving_variance", [channels], moving_variance_initializer, trainable: false);
     }
 
     /// <summary>Keras's input_spec: the same rank and the same size on the normalised axis; other sizes may change.</summary>
@@ -97,7 +108,7 @@ public sealed class BatchNormalization : Layer
         var input = internalAxis == 1 ? x : x.transpose(1, internalAxis);
         var y = training && trainable
             ? TrainingForward(input)
-            : nn.functional.batch_norm(input, movingMean!.Value, movingVariance!.Value, gamma?.Value, beta?.Value,
+            : nn.functional.batch_norm(input, moving_mean!.Value, moving_variance!.Value, gamma?.Value, beta?.Value,
                 training: false, eps: epsilon);
         return internalAxis == 1 ? y : y.transpose(1, internalAxis);
     }
@@ -113,10 +124,10 @@ public sealed class BatchNormalization : Layer
         using (no_grad())
         {
             double keep = momentum;
-            movingMean!.Value.mul_(keep).add_(batchMean, alpha: 1 - keep);
-            movingVariance!.Value.mul_(keep);
+            moving_mean!.Value.mul_(keep).add_(batchMean, alpha: 1 - keep);
+            moving_variance!.Value.mul_(keep);
             // One value per channel has zero variance; torch's unbiased estimate would be 0/0.
-            if (n > 1) movingVariance.Value.add_(batchVariance, alpha: (1 - keep) * (n - 1) / n);
+            if (n > 1) moving_variance.Value.add_(batchVariance, alpha: (1 - keep) * (n - 1) / n);
         }
         return y;
     }

@@ -4,10 +4,11 @@ using KerasMnist.Keras.Models;
 using KerasMnist.Keras.Optimizers;
 using KerasMnist.Keras.Regularizers;
 using KerasMnist.Tests.Datasets.Fixtures;
+using KerasMnist.Tests.Keras.Models;
 using static KerasMnist.Keras.KerasApi;
 using static TorchSharp.torch;
 
-namespace KerasMnist.Tests.Keras.Models;
+namespace KerasMnist.Tests.Keras.Saving;
 
 /// <summary>model.save / keras.models.load_model round trips: same architecture, bitwise-equal predictions, same compile state.</summary>
 public class SavingTests

@@ -2,7 +2,7 @@ using KerasMnist.Keras.Layers;
 using KerasMnist.Keras.Saving;
 using static KerasMnist.Keras.KerasApi;
 
-namespace KerasMnist.Tests.Keras.Models;
+namespace KerasMnist.Tests.Keras.Saving;
 
 /// <summary>layer.get_config() and keras.layers.serialize/deserialize for every built-in layer class.</summary>
 public class LayerConfigTests
@@ -24,6 +24,8 @@ public class LayerConfigTests
         ["GlobalAveragePooling2D"] = () => keras.layers.GlobalAveragePooling2D(keepdims: true, name: "gap"),
         ["GlobalMaxPooling2D"] = () => keras.layers.GlobalMaxPooling2D(keepdims: true, name: "gmp"),
         ["Dropout"] = () => keras.layers.Dropout(0.3f, name: "drop"),
+        ["Reshape"] = () => keras.layers.Reshape([7, -1, 2], name: "r"),
+        ["Rescaling"] = () => keras.layers.Rescaling(1.0 / 255, offset: -0.5, name: "scale"),
     };
 
     [Theory]
@@ -57,6 +59,12 @@ public class LayerConfigTests
         Assert.Equal("[[1,2],[3,4]]", pad["padding"]!.ToJsonString());
         var conv = keras.layers.Conv2D(8, 3).get_config();
         Assert.Equal("[3,3]", conv["kernel_size"]!.ToJsonString());
+        // Keras's own options the port does not implement are written with Keras's defaults, so Python Keras reads them.
+        Assert.Equal("channels_last", conv["data_format"]!.GetValue<string>());
+        Assert.Equal("[1,1]", conv["dilation_rate"]!.ToJsonString());
+        Assert.Equal("float32", conv["dtype"]!.GetValue<string>());
+        Assert.Equal("{\"module\":\"keras.initializers\",\"class_name\":\"GlorotUniform\",\"config\":{\"seed\":null},\"registered_name\":null}",
+            conv["kernel_initializer"]!.ToJsonString());
     }
 
     [Fact]

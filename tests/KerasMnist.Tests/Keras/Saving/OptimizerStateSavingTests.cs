@@ -1,9 +1,9 @@
-using System.IO.Compression;
 using KerasMnist.Keras.Models;
 using KerasMnist.Tests.Datasets.Fixtures;
+using KerasMnist.Tests.Keras.Models;
 using static KerasMnist.Keras.KerasApi;
 
-namespace KerasMnist.Tests.Keras.Models;
+namespace KerasMnist.Tests.Keras.Saving;
 
 /// <summary>
 /// model.save keeps the optimizer's state after training, as Keras does: a loaded model continues training exactly
@@ -39,16 +39,36 @@ public class OptimizerStateSavingTests
     }
 
     [Fact]
-    public void Without_training_there_is_no_optimizer_state_and_the_loaded_optimizer_starts_fresh()
+    public void Without_training_only_the_iteration_count_and_learning_rate_are_saved_and_the_loaded_optimizer_starts_fresh()
     {
         using var folder = new TempFolder();
         var model = TestModels.Mlp();
         Compile(model);
         var path = folder.Combine("untrained.keras");
         model.save(path);
-        using (var zip = ZipFile.OpenRead(path))
-            Assert.DoesNotContain(zip.Entries, e => e.Name.StartsWith("optimizer", StringComparison.Ordinal));
+        // As Keras: optimizer/vars holds the iteration count and learning rate, no moments before the first update.
+        int count = 0;
+        ArchiveEdits.EditWeights(path, h5 => count = ((PureHDF.H5Group)((PureHDF.H5Group)h5["optimizer"])["vars"]).Count);
+        Assert.Equal(2, count);
         Assert.Equal(0, keras.models.load_model(path).optimizer!.iterations);
+    }
+
+    [Fact]
+    public void An_optimizer_state_that_does_not_fit_the_model_is_an_error_not_a_silent_restart()
+    {
+        using var folder = new TempFolder();
+        var model = TestModels.Mlp();
+        Compile(model);
+        model.fit(TestModels.Mnistlike(16, 16, seed: 31), epochs: 1, verbose: 0);
+        var path = folder.Combine("damaged.keras");
+        model.save(path);
+        // Adam's velocity of the first kernel (784, 128) replaced by one of another shape.
+        ArchiveEdits.EditWeights(path, h5 =>
+            ((PureHDF.H5Group)((PureHDF.H5Group)h5["optimizer"])["vars"])["3"] = new PureHDF.H5Dataset(new float[784 * 64], fileDims: [784, 64]));
+
+        var error = Assert.Throws<InvalidDataException>(() => keras.models.load_model(path));
+        Assert.Contains(path, error.Message);
+        Assert.Contains("optimizer/vars/3 (velocity of kernel) has shape (784, 64)", error.Message);
     }
 
     [Fact]
@@ -60,9 +80,11 @@ public class OptimizerStateSavingTests
         model.fit(TestModels.Mnistlike(16, 16, seed: 31), epochs: 1, verbose: 0);
         var path = folder.Combine("damaged.keras");
         model.save(path);
-        ArchiveEdits.FlipMiddleByte(path, "optimizer.weights.bin", 0xFF);
+        // The optimizer's variables are the last two thirds of the weights file's data (two moments per weight).
+        ArchiveEdits.FlipByteOfEntry(path, "model.weights.h5", 0.9, 0xFF);
 
         var error = Assert.Throws<InvalidDataException>(() => keras.models.load_model(path));
-        Assert.Contains("optimizer state fail their SHA-256 check", error.Message);
+        Assert.Contains(path, error.Message);
+        Assert.Contains("CRC-32", error.Message);
     }
 }
