@@ -117,7 +117,7 @@ public static class ImageFile
         var (colorType, alphaType, channels) = image.mode switch
         {
             "L" => (SKColorType.Gray8, SKAlphaType.Opaque, 1),
-            "RGB" => (SKColorType.Rgb888x, SKAlphaType.Opaque, 4),
+            "RGB" => (SKColorType.Rgba8888, SKAlphaType.Opaque, 4), // as RGBA with alpha 255: SkiaSharp's JPEG encoder takes no Rgb888x
             _ => (SKColorType.Rgba8888, SKAlphaType.Unpremul, 4),
         };
         var bitmap = new SKBitmap(new SKImageInfo(image.width, image.height, colorType, alphaType));
