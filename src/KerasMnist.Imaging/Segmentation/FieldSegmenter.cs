@@ -26,8 +26,11 @@ public static class FieldSegmenter
     /// <summary>The width of a typical digit in digit heights, which sets how many digits a too-wide part holds.</summary>
     public const double TypicalDigitAspect = 0.8;
 
-    /// <summary>Parts lower than this share of the digit height that are no separator are ignored (stray marks).</summary>
+    /// <summary>Parts at least this share of the digit height are digits (or hold several); lower ones are pieces or marks.</summary>
     public const double MinDigitFraction = 0.5;
+
+    /// <summary>A broken-off piece joins a digit up to this many digit heights away; farther, it is a stray mark and ignored.</summary>
+    public const double AttachGap = 0.1;
 
     /// <summary>Segments <paramref name="ink"/> into digits; an image without ink gives no digits.</summary>
     public static FieldSegmentation Segment(InkImage ink)
@@ -38,11 +41,15 @@ public static class FieldSegmenter
         var tall = components.Where(c => c.Height >= MinDigitFraction * height).ToList();
         int bandTop = tall.Min(c => c.Top), bandBottom = tall.Max(c => c.Bottom);
 
-        // A small blob on the baseline that does not stand under a digit is a separator; the rest are digit parts.
-        bool IsSeparator(InkComponent c) =>
-            c.Height < SmallFraction * height && c.Width < SmallFraction * height &&
-            (c.Top + c.Bottom) / 2.0 > bandTop + BaselineFraction * (bandBottom - bandTop) &&
-            tall.All(t => Overlap(c, t) < JoinOverlap * c.Width);
+        // A small blob on the baseline, between digits and not under one, is a separator; the rest are digit parts.
+        bool IsSeparator(InkComponent c)
+        {
+            double middle = (c.Left + c.Right) / 2.0;
+            return c.Height < SmallFraction * height && c.Width < SmallFraction * height &&
+                   (c.Top + c.Bottom) / 2.0 > bandTop + BaselineFraction * (bandBottom - bandTop) &&
+                   tall.All(t => Overlap(c, t) < JoinOverlap * c.Width) &&
+                   tall.Any(t => t.Right <= middle) && tall.Any(t => t.Left >= middle);
+        }
         var separators = components.Where(IsSeparator).Select(c => (c.Left + c.Right) / 2.0).ToList();
         var pieces = components.Where(c => !IsSeparator(c)).ToList();
 
@@ -53,17 +60,28 @@ public static class FieldSegmenter
             for (int j = i + 1; j < pieces.Count; j++)
                 if (Overlap(pieces[i], pieces[j]) >= JoinOverlap * Math.Min(pieces[i].Width, pieces[j].Width))
                     parent[Root(i)] = Root(j);
+        var groups = Enumerable.Range(0, pieces.Count).GroupBy(Root).Select(g => g.Select(i => pieces[i]).ToList()).ToList();
+        var digitGroups = groups.Where(g => Bounds(g).Height >= MinDigitFraction * height).ToList();
 
-        var digits = new List<DigitSegment>();
-        int parts = 0;
-        foreach (var group in Enumerable.Range(0, pieces.Count).GroupBy(Root).Select(g => g.Select(i => pieces[i]).ToList()))
+        // A short group that is no separator is a piece broken off a digit (the flag of a 5, the tail of a 9): it joins
+        // the digit whose columns it shares most, or the nearest one within AttachGap; farther away it is a stray mark.
+        foreach (var group in groups.Except(digitGroups))
         {
             var box = Bounds(group);
-            if (box.Height < MinDigitFraction * height) continue; // a stray mark
-            parts++;
+            var nearest = digitGroups
+                .Select(d => (digit: d, overlap: Math.Min(box.Right, Bounds(d).Right) - Math.Max(box.Left, Bounds(d).Left)))
+                .OrderByDescending(d => d.overlap).FirstOrDefault();
+            if (nearest.digit is not null && nearest.overlap > -AttachGap * height) nearest.digit.AddRange(group);
+        }
+
+        var digits = new List<DigitSegment>();
+        foreach (var group in digitGroups)
+        {
+            var box = Bounds(group);
             var segment = new DigitSegment(group.Select(c => c.Label).ToList(), box.Left, box.Right, box.Top, box.Bottom);
             digits.AddRange(box.Width > MaxDigitAspect * height ? Split(ink, segment, height) : [segment]);
         }
+        int parts = digitGroups.Count;
         digits.Sort((a, b) => (a.Left + a.Right).CompareTo(b.Left + b.Right));
         var positions = separators.Order().Select(x => digits.Count(d => (d.Left + d.Right) / 2.0 < x)).ToList();
         return new FieldSegmentation(digits, positions, parts);

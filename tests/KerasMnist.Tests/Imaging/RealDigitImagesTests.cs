@@ -8,7 +8,7 @@ namespace KerasMnist.Tests.Imaging;
 
 /// <summary>
 /// The handwritten digits in ../shared/digit-images (photos and drawings from public projects, not MNIST; labels in
-/// the file names): the notebook's CNN, trained 2 epochs, reads at least 7 of the 8 after the MNIST preprocessing,
+/// the file names): the notebook's CNN, trained one epoch, reads at least 7 of the 8 after the MNIST preprocessing,
 /// as that folder's README sets as the target, and fewer after a plain resize.
 /// </summary>
 [Collection(TrainedCnnCollection.Name)]

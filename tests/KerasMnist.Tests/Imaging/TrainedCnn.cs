@@ -8,12 +8,13 @@ namespace KerasMnist.Tests.Imaging;
 
 /// <summary>
 /// The notebook's CNN (ImproveStage: Conv2D(8) + MaxPool, Conv2D(16) + MaxPool, Dense(128), Dense(10), L2(1e-3)),
-/// trained once for the imaging tests: 2 epochs on the notebook's train[:70%] split, Adam(0.001), batch 128, seeded,
-/// so every run reads the same digits. Also holds the MNIST test images the synthetic tests compose from.
+/// trained once for the imaging tests: one epoch on the notebook's train[:70%] split, Adam(0.001), batch 128, seeded,
+/// so every run reads the same digits.
 /// </summary>
 public sealed class TrainedCnn : IDisposable
 {
     public const int Seed = 42;
+    public const int Epochs = 1;
 
     public TrainedCnn()
     {
@@ -31,27 +32,13 @@ public sealed class TrainedCnn : IDisposable
             keras.layers.Dense(128, activation: "relu", kernel_regularizer: keras.regularizers.l2(1e-3f)),
             keras.layers.Dense(10, kernel_regularizer: keras.regularizers.l2(1e-3f)));
         Model.compile(keras.optimizers.Adam(0.001f), keras.losses.SparseCategoricalCrossentropy(from_logits: true), ["accuracy"]);
-        Model.fit(ds_train, epochs: 2, verbose: 0);
-
-        var (images, labels) = builder.as_tensors("test");
-        using (images)
-        using (labels)
-        {
-            TestImages = images.to_type(ScalarType.Float32).data<float>().ToArray();
-            TestLabels = labels.data<long>().ToArray().Select(l => (int)l).ToArray();
-        }
+        Model.fit(ds_train, epochs: Epochs, verbose: 0);
     }
 
     public Sequential Model { get; }
 
-    /// <summary>The 10,000 MNIST test images, 784 values 0..255 each, white on black.</summary>
-    public float[] TestImages { get; }
-
-    public int[] TestLabels { get; }
-
-    /// <summary>Test image <paramref name="index"/> as a 28x28 grey image.</summary>
-    public KerasMnist.Imaging.Preprocessing.GrayImage TestDigit(int index) =>
-        new(28, 28, TestImages.AsSpan(index * 784, 784).ToArray());
+    /// <summary>The MNIST test digits (never trained on) for synthetic fields.</summary>
+    public MnistTestDigits Test { get; } = new();
 
     public void Dispose() { }
 }
