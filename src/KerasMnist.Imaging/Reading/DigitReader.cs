@@ -24,14 +24,17 @@ public sealed class DigitReader
     public DigitReader(Model model, float scale = 255f, float lowConfidence = DefaultLowConfidence)
     {
         if (!(scale > 0)) throw new ArgumentException($"scale must be positive (255 divides pixels by 255, 1 keeps 0..255), got {scale}.");
-        var shape = model.input_shape
+        // A Sequential whose first layer declares input_shape has built its layers but may not report model.input_shape
+        // yet; its first layer's input shape is the same thing.
+        var shape = model.input_shape ?? model.layers.FirstOrDefault()?.BuiltInputShape
             ?? throw new ArgumentException("The model has no input shape yet (it was never built): train it, load a saved one, or give its first layer input_shape: (28, 28, 1).");
         var dims = shape.Dims;
         bool grey28 = dims is [28, 28, 1] or [28, 28];
         if (!grey28)
             throw new ArgumentException($"The model expects input of shape {shape.ToBatchString()}, but digit images are 28x28 grey: " +
                                         "(None, 28, 28, 1) or (None, 28, 28). Use a model trained on MNIST-sized images.");
-        if (model.output_shape is { } output && output.Dims is not [10])
+        var output = model.output_shape ?? model.compute_output_shape(shape);
+        if (output.Dims is not [10])
             throw new ArgumentException($"The model's output has shape {output.ToBatchString()}; reading digits needs 10 scores, one per digit (None, 10).");
         Model = model;
         Scale = scale;
