@@ -8,7 +8,7 @@ namespace KerasMnist.Imaging;
 /// </summary>
 public static class Resampling
 {
-    /// <summary>The filters <c>keras.utils.load_img</c> accepts, with PIL's support radius in input pixels.</summary>
+    /// <summary>The filters <c>keras.utils.load_img</c> accepts (PIL's names in Keras's PIL_INTERPOLATION_METHODS).</summary>
     public static readonly IReadOnlyList<string> Methods = ["nearest", "bilinear", "bicubic", "hamming", "box", "lanczos"];
 
     /// <summary>

@@ -67,24 +67,29 @@ internal static class PredictBenchmark
 
             StepByStep(reader, paths); // warm-up: JIT, file cache
             var steps = Enumerable.Range(0, runs).Select(_ => StepByStep(reader, paths)).ToList();
-            var (decode, preprocess, predict) = (Median(steps.Select(s => s.decode)), Median(steps.Select(s => s.preprocess)), Median(steps.Select(s => s.predict)));
-            double total = decode + preprocess + predict;
-            Console.WriteLine($"one thread, step by step (median of {runs}): {count / total,6:N0} images/s   " +
-                              $"decode {decode * 1e3 / count:F3} ms ({decode / total:P0})   preprocess {preprocess * 1e3 / count:F3} ms ({preprocess / total:P0})   " +
-                              $"CNN predict {predict * 1e3 / count:F3} ms ({predict / total:P0}) per image");
+            foreach (var (what, pick) in new (string, Func<Step, double>)[] { ("wall", s => s.Wall), ("CPU ", s => s.Cpu) })
+            {
+                double decode = Median(steps.Select(s => pick(s.decode))), preprocess = Median(steps.Select(s => pick(s.preprocess))),
+                       predict = Median(steps.Select(s => pick(s.predict))), total = decode + preprocess + predict;
+                Console.WriteLine($"step by step, {what} ms per image (median of {runs}): decode {decode * 1e3 / count:F3} ({decode / total:P0})   " +
+                                  $"preprocess {preprocess * 1e3 / count:F3} ({preprocess / total:P0})   CNN predict {predict * 1e3 / count:F3} ({predict / total:P0})   " +
+                                  $"total {total * 1e3 / count:F3} = {count / total:N0} images per {(what == "wall" ? "second" : "CPU second")}");
+            }
 
             var rates = new List<double>();
+            var cpuPerImage = new List<double>();
             IReadOnlyList<Reading> readings = [];
             for (int run = 0; run < runs; run++)
             {
-                clock.Restart();
-                readings = reader.Read(paths);
-                rates.Add(count / clock.Elapsed.TotalSeconds);
+                var step = Measure(() => readings = reader.Read(paths));
+                rates.Add(count / step.Wall);
+                cpuPerImage.Add(step.Cpu * 1e3 / count);
             }
             rates.Sort();
             double median = Median(rates);
             int right = readings.Zip(truths).Count(p => p.First.Number == p.Second);
-            Console.WriteLine($"DigitReader.Read (all cores, one batched predict): images/s  min {rates[0]:N0}  median {median:N0}  max {rates[^1]:N0}");
+            Console.WriteLine($"DigitReader.Read (all cores, one batched predict): images/s  min {rates[0]:N0}  median {median:N0}  max {rates[^1]:N0}" +
+                              $"   CPU {Median(cpuPerImage):F3} ms per image; load average {LoadAverage()}");
             Console.WriteLine($"read right: {right:N0} of {count:N0} files ({(double)right / count:P1})");
             bool met = median >= TargetImagesPerSecond;
             Console.WriteLine($"target >= {TargetImagesPerSecond:N0} images/s (median run): {(met ? "met" : "MISSED")}");
@@ -96,17 +101,28 @@ internal static class PredictBenchmark
         }
     }
 
-    private static (double decode, double preprocess, double predict) StepByStep(DigitReader reader, List<string> paths)
+    // Wall-clock and process CPU seconds of each step, one after the other on this thread (predict uses torch's threads).
+    private static (Step decode, Step preprocess, Step predict) StepByStep(DigitReader reader, List<string> paths)
     {
+        List<Image> images = [];
+        List<PreparedImage> prepared = [];
+        var decode = Measure(() => images = paths.Select(p => ImageFile.Load(p, applyOrientation: true)).ToList());
+        var preprocess = Measure(() => prepared = paths.Zip(images).Select(p => PreparedImage.FromImage(p.First, p.Second)).ToList());
+        var predict = Measure(() => reader.Predict(prepared));
+        return (decode, preprocess, predict);
+    }
+
+    private readonly record struct Step(double Wall, double Cpu);
+
+    private static Step Measure(Action action)
+    {
+        var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
         var clock = Stopwatch.StartNew();
-        var images = paths.Select(p => ImageFile.Load(p, applyOrientation: true)).ToList();
-        double decode = clock.Elapsed.TotalSeconds;
-        clock.Restart();
-        var prepared = paths.Zip(images).Select(p => PreparedImage.FromImage(p.First, p.Second)).ToList();
-        double preprocess = clock.Elapsed.TotalSeconds;
-        clock.Restart();
-        reader.Predict(prepared);
-        return (decode, preprocess, clock.Elapsed.TotalSeconds);
+        action();
+        double wall = clock.Elapsed.TotalSeconds;
+        process.Refresh();
+        return new Step(wall, (process.TotalProcessorTime - cpu).TotalSeconds);
     }
 
     // MNIST test digits printed dark on light: single digits on 100x100, every tenth a field of three on 150x70.
@@ -153,6 +169,10 @@ internal static class PredictBenchmark
                 if (left + x < page.Width && top + y < page.Height)
                     page[left + x, top + y] = Math.Max(page[left + x, top + y], scaled[y * size + x]);
     }
+
+    // Other work on a shared machine stretches the wall clock; the load average says how much there was.
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private static double Median(IEnumerable<double> values)
     {

@@ -11,7 +11,14 @@ namespace KerasMnist.Imaging.Reading;
 /// <param name="IsLowConfidence">Whether <paramref name="Probability"/> is below the reader's threshold.</param>
 /// <param name="Input">The 28x28 image the model saw (white ink on black, 0..255, before division by the scale).</param>
 public sealed record DigitPrediction(int Digit, float Probability, IReadOnlyList<(int Digit, float Probability)> Top3,
-    bool IsLowConfidence, GrayImage Input);
+    bool IsLowConfidence, GrayImage Input)
+{
+    /// <summary>
+    /// Writes <see cref="Input"/>, the 28x28 image the model saw, as an 8-bit grey PNG (or JPEG/WebP by the
+    /// extension), so a learner can see why a digit was misread. Nothing is written if encoding fails.
+    /// </summary>
+    public void SaveInput(string path) => ImageFile.Save(Input.ToImage(), path);
+}
 
 /// <summary>The reading of one image file: one digit, or a field of several.</summary>
 /// <param name="File">The image file.</param>

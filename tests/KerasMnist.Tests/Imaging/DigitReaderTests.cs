@@ -90,9 +90,10 @@ public sealed class DigitReaderTests(TrainedCnn cnn) : IDisposable
         Assert.True(new DigitReader(cnn.Model, lowConfidence: 1.01f).Read(path).IsLowConfidence);
         Assert.False(new DigitReader(cnn.Model, lowConfidence: 0f).Read(path).IsLowConfidence);
 
-        var input = new DigitReader(cnn.Model).Read(path).First.Input;
+        var prediction = new DigitReader(cnn.Model).Read(path).First;
+        var input = prediction.Input;
         var saved = folder.Combine("seen.png");
-        ImageFile.Save(input.ToImage(), saved);
+        prediction.SaveInput(saved);
         var back = keras.utils.load_img(saved, color_mode: "grayscale");
         Assert.Equal((28, 28), back.size);
         Assert.Equal(input.ToImage().Pixels.ToArray(), back.Pixels.ToArray());
