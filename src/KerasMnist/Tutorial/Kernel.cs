@@ -3,7 +3,7 @@ using KerasMnist.Datasets.Core;
 using KerasMnist.Datasets.Data;
 using KerasMnist.Keras.Callbacks;
 using KerasMnist.Keras.Models;
-using KerasMnist.Datasets.Visualization;
+using KerasMnist.Tfds;
 
 namespace KerasMnist.Tutorial;
 

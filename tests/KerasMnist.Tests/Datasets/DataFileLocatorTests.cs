@@ -11,8 +11,16 @@ public sealed class DataFileLocatorTests : IDisposable
 {
     private readonly TempFolder temp = new();
     private readonly StringWriter log = new();
+    private readonly IDisposable output;
 
-    public void Dispose() => temp.Dispose();
+    // Notes, warnings and download progress go to the library output, here this test's log.
+    public DataFileLocatorTests() => output = LibraryOutput.Use(new LibraryOutput(log));
+
+    public void Dispose()
+    {
+        output.Dispose();
+        temp.Dispose();
+    }
 
     private DataSourceOptions Options(string? dataDir = null, bool download = false, IReadOnlyList<Uri>? mirrors = null) => new()
     {
@@ -21,8 +29,6 @@ public sealed class DataFileLocatorTests : IDisposable
         UseSystemDirs = false,
         Download = download,
         Mirrors = mirrors,
-        Log = log,
-        Progress = new PlainDownloadProgress(log),
         ReadTimeout = TimeSpan.FromSeconds(5),
     };
 

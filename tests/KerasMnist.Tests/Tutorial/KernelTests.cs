@@ -26,7 +26,7 @@ public class KernelTests
     public void SetVariablesAreReadBackUnderTheirNotebookNames()
     {
         using var kernel = new Kernel();
-        var df = new KerasMnist.Datasets.Visualization.StyledDataFrame([new Microsoft.Data.Analysis.Int64DataFrameColumn("label", [3L, 1L])], ds_info: null);
+        var df = new KerasMnist.Tfds.StyledDataFrame([new Microsoft.Data.Analysis.Int64DataFrameColumn("label", [3L, 1L])], ds_info: null);
         kernel.df = df;
         Assert.Same(df, kernel.df);
         Assert.True(kernel.IsDefined("df"));
