@@ -1,11 +1,10 @@
-using System.Globalization;
 using KerasMnist.Datasets.Core;
 using KerasMnist.Datasets.Data;
-using KerasMnist.Datasets.Visualization;
 using KerasMnist.Keras.Backend;
 using KerasMnist.Keras.Callbacks;
 using KerasMnist.Keras.Models;
 using KerasMnist.Plotting;
+using KerasMnist.Tfds;
 
 namespace KerasMnist.Tutorial;
 
@@ -117,15 +116,13 @@ public abstract class Stage
     }
 
     /// <summary>
-    /// Before a training cell: how long it will take on this machine, measured on one batch (the notebook runs
-    /// on a GPU in Colab; a CPU is slower and a learner should know before waiting).
+    /// Before a training cell: how long it will take on this machine (<see cref="TrainingTime"/>; the notebook runs on
+    /// a GPU in Colab, a CPU is slower and a learner should know before waiting).
     /// </summary>
     protected void EstimateTraining(int epochs)
     {
-        var estimate = model.EstimateTraining(ds_train, ds_valid);
-        Session.Terminal.Note(string.Create(CultureInfo.InvariantCulture,
-            $"Geschätzte Dauer auf {Engine.DeviceName}: {WallTime.Format(estimate.Epoch)} pro Epoche ({estimate.TrainSteps} Schritte à {WallTime.Format(TimeSpan.FromSeconds(estimate.SecondsPerStep))}), " +
-            $"etwa {WallTime.Format(estimate.For(epochs))} für {epochs} Epoche{(epochs == 1 ? "" : "n")}."));
+        var estimate = TrainingTime.Measure(model, ds_train, ds_valid);
+        Session.Terminal.Note(estimate.Describe(epochs, Engine.DeviceName));
         if (estimate.Epoch > TimeSpan.FromMinutes(1) && Options.Limit is null)
             Session.Terminal.Note("Das dauert auf der CPU Minuten pro Epoche. Für einen schnellen Durchlauf: --epochs 1 --limit 2000.");
     }
