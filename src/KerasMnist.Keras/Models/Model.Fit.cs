@@ -1,5 +1,6 @@
 using KerasMnist.Keras.Callbacks;
 using KerasMnist.Keras.Trainers.DataAdapters;
+using static TorchSharp.torch;
 
 namespace KerasMnist.Keras.Models;
 
@@ -26,7 +27,7 @@ public abstract partial class Model
     /// <param name="validation_freq">Validate every this many epochs.</param>
     /// <exception cref="InvalidOperationException">Not compiled, or the data yields no batches.</exception>
     /// <exception cref="ArgumentException">Arguments the data cannot take, or out of range.</exception>
-    public History fit(DataAdapter x, TorchSharp.torch.Tensor? y = null, int? batch_size = null, int epochs = 1, int verbose = 1,
+    public History fit(DataAdapter x, Tensor? y = null, int? batch_size = null, int epochs = 1, int verbose = 1,
         List<Callback>? callbacks = null, DataAdapter? validation_data = null, bool shuffle = true, int initial_epoch = 0,
         int validation_freq = 1)
     {
@@ -84,6 +85,6 @@ public abstract partial class Model
     IEnumerable<Callback> Defaults(List<Callback>? callbacks, int verbose) =>
         (verbose != 0 ? [new ProgbarLogger()] : Array.Empty<Callback>()).Concat(callbacks ?? []);
 
-    static TorchSharp.torch.Tensor Targets(TorchSharp.torch.Tensor? y, string method) => y ?? throw new ArgumentException(
+    static Tensor Targets(Tensor? y, string method) => y ?? throw new ArgumentException(
         $"{method} needs targets: pass y with tensor input (model.{method}(x, y, ...)) or a dataset of (x, y) pairs.");
 }
