@@ -15,24 +15,26 @@ namespace KerasMnist.Tutorial;
 /// <remarks>
 /// <para>It times what an epoch consists of: real <c>train_step</c>s (forward in training mode, backward, the
 /// optimizer's update, the metrics) on batches drawn from the training pipeline as fit draws them, and
-/// <c>test_step</c>s (on those batches) for the validation pass, each after warm-up steps. The median step time
-/// times the steps per epoch is the estimate; a first epoch also fills the pipelines' caches, which it does not
-/// count.</para>
+/// <c>test_step</c>s (on those batches) for the validation pass, each after warm-up steps. The mean step time times
+/// the steps per epoch is the estimate: a mean, not a median, because fit's time is the sum of its steps, waits for
+/// busy cores and the pipeline's threads included. The first epoch takes longer than the estimate says: it also
+/// fills the pipelines' caches and starts their threads, which for a small model on little data can cost more than
+/// the steps themselves.</para>
 /// <para>The model is left exactly as it was: its weights, optimizer state and metrics are taken with
 /// <c>get_state_tree()</c> before and put back after, and torch's random generator too, so a seeded run prints the
 /// same numbers with or without the estimate. The training data is read in one pass, abandoned early: a seeded
 /// shuffle then hands fit the same orders as before.</para>
 /// </remarks>
-/// <param name="TrainStep">Median time of one training step.</param>
+/// <param name="TrainStep">Mean time of one training step.</param>
 /// <param name="TrainSteps">Batches per epoch of the training data.</param>
-/// <param name="TestStep">Median time of one validation step (zero without validation data).</param>
+/// <param name="TestStep">Mean time of one validation step (zero without validation data).</param>
 /// <param name="ValidationSteps">Batches per validation pass (0 without validation data).</param>
 public sealed record TrainingTime(TimeSpan TrainStep, long TrainSteps, TimeSpan TestStep, long ValidationSteps)
 {
     // Warm-up steps pay for building the model, the JIT, the allocator, the optimizer's first state and the pipeline's
-    // first block. Then steps are timed until there are enough for a median that one scheduling hiccup cannot move
-    // (on a busy 2-core machine a millisecond step sometimes takes 50): at least a few, at least a fraction of a
-    // second, at most a few dozen (a ResNet50 step takes seconds, an MLP step milliseconds).
+    // first block. Then steps are timed until their mean is worth something on a busy machine (where a millisecond
+    // step now and then takes 50): at least a few, at least a fraction of a second, at most a few dozen (a ResNet50
+    // step takes seconds, an MLP step milliseconds).
     const int WarmUpTrainSteps = 2, WarmUpTestSteps = 1, MinTimedSteps = 3, MaxTimedSteps = 30;
     static readonly TimeSpan MinTimed = TimeSpan.FromSeconds(0.5);
 
@@ -83,8 +85,8 @@ public sealed record TrainingTime(TimeSpan TrainStep, long TrainSteps, TimeSpan 
                     var (x, y) = batches[step % batches.Count];
                     model.test_step(x, y);
                 });
-            return new TrainingTime(Median(trainTimes), Math.Max(0, train.cardinality()),
-                Median(testTimes), validation is null ? 0 : Math.Max(0, validation.cardinality()));
+            return new TrainingTime(Mean(trainTimes), Math.Max(0, train.cardinality()),
+                Mean(testTimes), validation is null ? 0 : Math.Max(0, validation.cardinality()));
         }
         finally
         {
@@ -114,12 +116,7 @@ public sealed record TrainingTime(TimeSpan TrainStep, long TrainSteps, TimeSpan 
         return times;
     }
 
-    static TimeSpan Median(List<double> seconds)
-    {
-        if (seconds.Count == 0) return TimeSpan.Zero;
-        seconds.Sort();
-        return TimeSpan.FromSeconds(seconds[seconds.Count / 2]);
-    }
+    static TimeSpan Mean(List<double> seconds) => seconds.Count == 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(seconds.Average());
 
     /// <summary>
     /// The note printed before <c>fit</c>, e.g. <c>Geschätzte Dauer auf cpu: 4.31 s pro Epoche (16 Schritte à 230 ms und 7

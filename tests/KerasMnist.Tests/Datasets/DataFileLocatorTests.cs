@@ -68,6 +68,22 @@ public sealed class DataFileLocatorTests : IDisposable
     }
 
     [Fact]
+    public void TheEnvironmentFolderServesWhenNoDataDirIsGivenAndDataDirWinsOverIt()
+    {
+        SharedMnist.LinkInto(temp.Combine("from-env"));
+        SharedMnist.LinkInto(temp.Combine("from-arg"));
+        var fromEnvironment = Options() with { EnvironmentDataDir = temp.Combine("from-env") };
+        Assert.Equal(temp.Combine("from-env"), DataFileLocator.Locate(Mnist.Definition, fromEnvironment).Folder);
+        Assert.Equal(temp.Combine("from-arg"),
+            DataFileLocator.Locate(Mnist.Definition, fromEnvironment with { DataDir = temp.Combine("from-arg") }).Folder);
+
+        // Messages name where the folder came from.
+        var mistyped = Options() with { EnvironmentDataDir = temp.Combine("typo") };
+        Assert.Throws<DatasetException>(() => DataFileLocator.Locate(Mnist.Definition, mistyped));
+        Assert.Contains($"note: {temp.Combine("typo")} (KERASMNIST_DATA_DIR) does not exist; looking elsewhere for mnist.", log.ToString());
+    }
+
+    [Fact]
     public void AnIncompleteDataDirIsPassedOverWithANote()
     {
         SharedMnist.LinkInto(temp.Combine("cache", "mnist"));
