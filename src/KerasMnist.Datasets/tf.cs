@@ -59,15 +59,12 @@ public static class tf
     public static class random
     {
         /// <summary>
-        /// <c>tf.random.set_seed(seed)</c>: makes every later random operation reproducible. Operations without
-        /// their own seed (e.g. <c>Dataset.shuffle</c> without <c>seed:</c>) derive one from this seed and
-        /// their creation order; TorchSharp's default generator (weight initialisation, dropout) is seeded too.
+        /// <c>tf.random.set_seed(seed)</c>: tf's global seed. Random operations without their own seed (here
+        /// <c>Dataset.shuffle</c> without <c>seed:</c>) derive one from it and their creation order, so the same
+        /// program shuffles the same way. Weights and dropout draw from torch's generator, which this does not touch:
+        /// <c>keras.utils.set_random_seed(seed)</c> seeds both, as in Keras, and is the call a program makes.
         /// </summary>
-        public static void set_seed(int seed)
-        {
-            RandomSeeds.SetGlobal(seed);
-            torch.manual_seed(seed);
-        }
+        public static void set_seed(int seed) => RandomSeeds.SetGlobal(seed);
 
         /// <summary>
         /// <c>tf.compat.v1.random.get_seed(op_seed)</c>: the (global, op) seed pair a random operation uses. With a

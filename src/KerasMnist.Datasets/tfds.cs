@@ -15,11 +15,8 @@ namespace KerasMnist.Datasets;
 /// </code>
 /// </summary>
 /// <remarks>
-/// <para>Data comes from, in this order: the <c>data_dir</c> folder (the CLI's <c>--data-dir</c>) or else the folder
-/// in <c>KERASMNIST_DATA_DIR</c>, read in place (files named as in the original release, <c>.gz</c> or uncompressed);
-/// the user cache (<c>$XDG_CACHE_HOME/kerasmnist/&lt;name&gt;</c>, else <c>~/.cache/kerasmnist/&lt;name&gt;</c>);
-/// system folders (Debian's <c>/usr/share/datasets/fashion-mnist</c>); a verified download from the official
-/// mirrors (or those in <c>KERASMNIST_MIRRORS</c>) into the user cache.</para>
+/// <para>Where the data comes from (data_dir, <c>KERASMNIST_DATA_DIR</c>, the user cache, system packages, a verified
+/// download) is described, and decided, in one place: <see cref="DataFileLocator"/>.</para>
 /// <para>Differences from tfds: slices address the order of the IDX files, whereas tfds shuffled the records once
 /// when it prepared them, so <c>train[:70%]</c> holds the first 42,000 training images here and a different fixed
 /// 42,000 in tfds. <c>shuffle_files</c> changes nothing (one file per split; tfds's MNIST has one shard per split
@@ -33,7 +30,7 @@ public static class tfds
     /// <summary><c>tfds.load(name, split=...)</c> for one split.</summary>
     /// <param name="name"><c>mnist</c> or <c>fashion_mnist</c>.</param>
     /// <param name="split">A split string: <c>train</c>, <c>test</c>, <c>train[:70%]</c>, <c>train[1000:2000]</c>, <c>train[:10%]+test</c>, ...</param>
-    /// <param name="data_dir">A folder holding the data files; null uses <c>KERASMNIST_DATA_DIR</c>, the cache, or a download.</param>
+    /// <param name="data_dir">A folder holding the data files; null searches the other places (see <see cref="DataFileLocator"/>).</param>
     /// <param name="shuffle_files">Accepted; no effect (one file per split).</param>
     /// <param name="download">False never downloads; loading fails if no local copy exists.</param>
     /// <param name="as_supervised">Accepted; elements are (image, label) pairs either way.</param>
@@ -50,7 +47,7 @@ public static class tfds
     /// <param name="name"><c>mnist</c> or <c>fashion_mnist</c>.</param>
     /// <param name="split">A split string such as <c>train[:70%]</c>.</param>
     /// <param name="with_info">Must be true (see the class remarks).</param>
-    /// <param name="data_dir">A folder holding the data files; null uses <c>KERASMNIST_DATA_DIR</c>, the cache, or a download.</param>
+    /// <param name="data_dir">A folder holding the data files; null searches the other places (see <see cref="DataFileLocator"/>).</param>
     /// <param name="shuffle_files">Accepted; no effect (one file per split).</param>
     /// <param name="download">False never downloads; loading fails if no local copy exists.</param>
     /// <param name="as_supervised">Accepted; elements are (image, label) pairs either way.</param>
@@ -69,7 +66,7 @@ public static class tfds
     /// <summary><c>tfds.load(name, split=[...])</c>: one Dataset per split string, in order.</summary>
     /// <param name="name"><c>mnist</c> or <c>fashion_mnist</c>.</param>
     /// <param name="split">Split strings, e.g. <c>new[] { "train[:70%]", "train[70%:]", "test" }</c>.</param>
-    /// <param name="data_dir">A folder holding the data files; null uses <c>KERASMNIST_DATA_DIR</c>, the cache, or a download.</param>
+    /// <param name="data_dir">A folder holding the data files; null searches the other places (see <see cref="DataFileLocator"/>).</param>
     /// <param name="shuffle_files">Accepted; no effect (one file per split).</param>
     /// <param name="download">False never downloads; loading fails if no local copy exists.</param>
     /// <param name="as_supervised">Accepted; elements are (image, label) pairs either way.</param>
@@ -86,7 +83,7 @@ public static class tfds
     /// <param name="name"><c>mnist</c> or <c>fashion_mnist</c>.</param>
     /// <param name="split">Split strings, e.g. <c>new[] { "train[:70%]", "train[70%:]", "test" }</c>.</param>
     /// <param name="with_info">Must be true (see the class remarks).</param>
-    /// <param name="data_dir">A folder holding the data files; null uses <c>KERASMNIST_DATA_DIR</c>, the cache, or a download.</param>
+    /// <param name="data_dir">A folder holding the data files; null searches the other places (see <see cref="DataFileLocator"/>).</param>
     /// <param name="shuffle_files">Accepted; no effect (one file per split).</param>
     /// <param name="download">False never downloads; loading fails if no local copy exists.</param>
     /// <param name="as_supervised">Accepted; elements are (image, label) pairs either way.</param>
@@ -113,18 +110,6 @@ public static class tfds
     /// <summary><c>tfds.builder(name)</c> with explicit data-source options (folders, cache, mirrors, output).</summary>
     /// <exception cref="DatasetException">Unknown name.</exception>
     public static DatasetBuilder builder(string name, DataSourceOptions options) => new(DatasetRegistry.Find(name), options);
-
-    /// <summary><c>tfds.visualization</c>.</summary>
-    public static class visualization
-    {
-        /// <summary><c>tfds.visualization.show_examples(ds, ds_info)</c>: a grid of the first rows·cols examples, captioned <c>"name (id)"</c>.</summary>
-        public static Visualization.Figure show_examples(Dataset ds, DatasetInfo ds_info, int rows = 3, int cols = 3) =>
-            Visualization.visualization.show_examples(ds, ds_info, rows, cols);
-    }
-
-    /// <summary><c>tfds.as_dataframe(ds, ds_info)</c>: one row per example, columns <c>image</c> and <c>label</c>.</summary>
-    public static Visualization.StyledDataFrame as_dataframe(Dataset ds, DatasetInfo? ds_info = null) =>
-        Visualization.TfdsDataFrame.as_dataframe(ds, ds_info);
 
     /// <summary><c>tfds.list_builders()</c>: <c>mnist</c>, <c>fashion_mnist</c>.</summary>
     public static IReadOnlyList<string> list_builders() => DatasetRegistry.Names;

@@ -120,6 +120,15 @@ public sealed class BackendApi
 /// <summary><c>keras.utils</c>.</summary>
 public sealed partial class UtilsApi
 {
-    /// <summary><c>keras.utils.set_random_seed(seed)</c>.</summary>
-    public void set_random_seed(int seed) => Backend.Engine.SetRandomSeed(seed);
+    /// <summary>
+    /// <c>keras.utils.set_random_seed(seed)</c>: the one call that makes a CPU run repeat exactly. As Keras seeds every
+    /// generator it may draw from (Python, numpy, TensorFlow, torch), it seeds torch's generator (weight initialisation,
+    /// dropout, the order of shuffled tensor input) and tf's global seed (<c>tf.random.set_seed</c>: every
+    /// <c>Dataset.shuffle</c> without its own seed).
+    /// </summary>
+    public void set_random_seed(int seed)
+    {
+        TorchSharp.torch.manual_seed(seed);
+        Datasets.tf.random.set_seed(seed);
+    }
 }

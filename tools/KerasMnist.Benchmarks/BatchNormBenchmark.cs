@@ -38,7 +38,7 @@ internal static class BatchNormBenchmark
             }
         }
         Engine.TuneAllocator();
-        Engine.SetRandomSeed(42);
+        keras.utils.set_random_seed(42);
         using var builder = tfds.builder("mnist");
         var (image, label) = builder.as_tensors($"train[:{images}]");
         using var x = image.to_type(ScalarType.Float32).div_(255f);

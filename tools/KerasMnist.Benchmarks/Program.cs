@@ -11,6 +11,8 @@ internal static class Program
 {
     private static int Main(string[] args)
     {
+        // The libraries' progress bars, summaries and download progress go to the console, as before.
+        using var libraryOutput = Datasets.Core.LibraryOutput.Use(new(Console.Out, interactive: !Console.IsOutputRedirected));
         var benchmarks = Discover();
         if (args.Length > 0 && benchmarks.TryGetValue(args[0], out var benchmark))
         {

@@ -5,6 +5,7 @@ using KerasMnist.Datasets;
 using KerasMnist.Datasets.Data;
 using KerasMnist.Keras.Backend;
 using KerasMnist.Keras.Models;
+using static KerasMnist.Keras.KerasApi;
 
 namespace KerasMnist.Benchmarks;
 
@@ -142,8 +143,7 @@ internal static class TrainingBenchmark
         List<double> mlp = [], cnn = [], rawMlp = [], rawCnn = [];
         for (int run = 0; run < runs; run++)
         {
-            Engine.SetRandomSeed(seed + run);
-            tf.random.set_seed(seed + run);
+            keras.utils.set_random_seed(seed + run);
             using var data = new MnistSplits();
             Console.WriteLine();
             Console.WriteLine($"seed {seed + run}");

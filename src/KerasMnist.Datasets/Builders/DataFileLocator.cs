@@ -10,12 +10,22 @@ namespace KerasMnist.Datasets.Builders;
 public sealed record LocatedFiles(string Folder, IReadOnlyDictionary<string, string> Paths);
 
 /// <summary>
-/// Finds a dataset's files, downloading them when needed (the part of tfds's <c>download_and_prepare</c> this
-/// port keeps: it reads the IDX files in place and prepares no TFRecords). Order: the data_dir /
-/// <c>KERASMNIST_DATA_DIR</c> folder (or its <c>&lt;name&gt;</c> subfolder), the user cache, system folders, then a
-/// verified download into the user cache. The first folder holding every file wins; a folder whose files belong
-/// to another registered dataset is passed over. Local files whose checksum differs from the official one are
-/// used, with one warning listing them; downloads must match exactly.
+/// Finds a dataset's files, downloading them when needed (the part of tfds's <c>download_and_prepare</c> this port
+/// keeps: it reads the IDX files in place and prepares no TFRecords). This is the one place that decides where data
+/// comes from; every other type and message refers here. The places, in order:
+/// <list type="number">
+/// <item><c>data_dir</c> (<c>tfds.load(data_dir=...)</c>, the CLI's <c>--data-dir</c>), or else the folder in
+/// <c>KERASMNIST_DATA_DIR</c>: its <c>&lt;name&gt;</c> subfolder if it has one (a tfds-style root), then the folder itself,
+/// read in place;</item>
+/// <item>the user cache, <c>&lt;cache root&gt;/&lt;name&gt;</c> (<see cref="CachePaths"/>);</item>
+/// <item>the folders a system package installs (<see cref="IdxDatasetDefinition.SystemDirs"/>, e.g. Debian's
+/// <c>/usr/share/datasets/fashion-mnist</c>);</item>
+/// <item>a verified download from the mirrors (<c>KERASMNIST_MIRRORS</c>, else the official ones) into the user cache,
+/// unless <c>download: false</c>.</item>
+/// </list>
+/// The first folder holding every file wins; a folder whose files belong to another registered dataset is passed
+/// over. Local files whose checksum differs from the official one are used, with one warning listing them; downloads
+/// must match exactly. Notes and warnings go to <see cref="LibraryOutput.Current"/>.
 /// </summary>
 public static class DataFileLocator
 {
@@ -29,12 +39,12 @@ public static class DataFileLocator
         {
             var scan = LocalFolder.Inspect(folder, definition.Name, definition.Files, DatasetRegistry.OfficialChecksums);
             if (scan.Complete && scan.OtherDataset is null)
-                return Use(scan, definition, options.Log);
+                return Use(scan, definition);
             looked.Add($"  - {folder} ({label}): {scan.Describe()}");
             if (configured)
-                options.Log.WriteLine($"note: {folder} ({label}) {scan.Describe()}; looking elsewhere for {definition.Name}.");
+                LibraryOutput.Current.WriteLine($"note: {folder} ({label}) {scan.Describe()}; looking elsewhere for {definition.Name}.");
         }
-        if (options.DataDir is null)
+        if (DataDir(options) is null)
             looked.Insert(0, $"  - data_dir / {DataSourceOptions.DataDirVariable}: not set");
 
         string cache = CacheFolder(definition, options);
@@ -43,8 +53,7 @@ public static class DataFileLocator
         try
         {
             var present = LocalFolder.Inspect(cache, definition.Name, definition.Files, DatasetRegistry.OfficialChecksums);
-            var downloader = new Downloader(options.Mirrors ?? definition.Mirrors,
-                options.Progress ?? DownloadProgress.ForConsole(options.Log), options.Log, options.ReadTimeout);
+            var downloader = new Downloader(options.Mirrors ?? definition.Mirrors, options.ReadTimeout);
             foreach (var file in present.Missing)
                 downloader.Download(file, cache);
         }
@@ -56,7 +65,7 @@ public static class DataFileLocator
         if (downloaded.OtherDataset is not null)
             throw new DatasetException(
                 $"{cache} holds files of {downloaded.OtherDataset}, not {definition.Name}. Delete that folder and run again.", cache);
-        return Use(downloaded, definition, options.Log);
+        return Use(downloaded, definition);
     }
 
     /// <summary>The user-cache folder of a dataset: <c>&lt;cache root&gt;/&lt;name&gt;</c>.</summary>
@@ -65,14 +74,14 @@ public static class DataFileLocator
 
     private static IEnumerable<(string Folder, string Label, bool Configured)> Candidates(IdxDatasetDefinition definition, DataSourceOptions options)
     {
-        if (options.DataDir is { } dir)
+        if (DataDir(options) is (string dir, string origin))
         {
             string full = Path.GetFullPath(dir);
             // A data_dir may be a root holding one subfolder per dataset, like tfds's data_dir.
             string sub = Path.Combine(full, definition.Name);
             if (Directory.Exists(sub))
-                yield return (sub, options.DataDirOrigin, true);
-            yield return (full, options.DataDirOrigin, true);
+                yield return (sub, origin, true);
+            yield return (full, origin, true);
         }
         yield return (CacheFolder(definition, options), "user cache", false);
         if (options.UseSystemDirs)
@@ -80,7 +89,13 @@ public static class DataFileLocator
                 yield return (folder, description, false);
     }
 
-    private static LocatedFiles Use(LocalFolder folder, IdxDatasetDefinition definition, TextWriter log)
+    // The argument wins over the environment variable, as an explicit tfds.load(data_dir=...) wins in tfds.
+    private static (string Folder, string Origin)? DataDir(DataSourceOptions options) =>
+        options.DataDir is { } dir ? (dir, "data_dir")
+        : options.EnvironmentDataDir is { } env ? (env, DataSourceOptions.DataDirVariable)
+        : null;
+
+    private static LocatedFiles Use(LocalFolder folder, IdxDatasetDefinition definition)
     {
         if (folder.Mismatches.Count > 0)
         {
@@ -88,7 +103,7 @@ public static class DataFileLocator
             foreach (var m in folder.Mismatches)
                 warning.Append($"  {m.Path}: {m.Size} bytes, sha256 {m.Sha256}; official: {m.Official.size} bytes, sha256 {m.Official.sha256}\n");
             warning.Append("They are read as they are (parsing still validates them); if results look wrong, replace them with the official files.");
-            log.WriteLine(warning);
+            LibraryOutput.Current.WriteLine(warning.ToString());
         }
         return new LocatedFiles(folder.Folder, folder.Paths);
     }

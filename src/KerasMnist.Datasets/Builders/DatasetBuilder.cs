@@ -56,8 +56,8 @@ public sealed class DatasetBuilder : IDisposable
     };
 
     /// <summary>
-    /// <c>builder.download_and_prepare()</c>: finds the files (data_dir, user cache, system folders) or downloads
-    /// them into the user cache. Does nothing once done.
+    /// <c>builder.download_and_prepare()</c>: finds the files, or downloads them, where <see cref="DataFileLocator"/>
+    /// says. Does nothing once done.
     /// </summary>
     /// <exception cref="DatasetException">The files are nowhere and cannot be downloaded.</exception>
     public void download_and_prepare() => files ??= DataFileLocator.Locate(definition, options);

@@ -10,11 +10,10 @@ namespace KerasMnist.Datasets.Download;
 /// target folder and renamed to its final name only after its size and sha256 match <see cref="UrlInfo"/>,
 /// so a failed, truncated or corrupted download never leaves anything under the final name.
 /// </summary>
+/// <remarks>Progress and mirror failures are reported, as they happen, to <see cref="LibraryOutput.Current"/>.</remarks>
 /// <param name="mirrors">Base URLs the file names are appended to, tried in order.</param>
-/// <param name="progress">Progress display.</param>
-/// <param name="log">Where mirror failures are reported as they happen.</param>
 /// <param name="readTimeout">How long a transfer may stall before the mirror counts as failed.</param>
-public sealed class Downloader(IReadOnlyList<Uri> mirrors, IDownloadProgress progress, TextWriter log, TimeSpan readTimeout)
+public sealed class Downloader(IReadOnlyList<Uri> mirrors, TimeSpan readTimeout)
 {
     private static readonly HttpClient Client = new(new SocketsHttpHandler
     {
@@ -37,13 +36,14 @@ public sealed class Downloader(IReadOnlyList<Uri> mirrors, IDownloadProgress pro
         RemoveStaleParts(folder, file.filename);
         string target = Path.Combine(folder, file.filename);
         var failures = new List<string>();
+        var output = LibraryOutput.Current;
         foreach (var mirror in mirrors)
         {
             var url = new Uri(mirror, file.filename);
             string part = Path.Combine(folder, $"{file.filename}.{Guid.NewGuid():N}.part");
             try
             {
-                progress.Track($"{file.filename} from {url.Authority}", file.size, advance => Fetch(url, part, file, advance));
+                output.Track($"{file.filename} from {url.Authority}", file.size, advance => Fetch(url, part, file, advance));
                 File.Move(part, target, overwrite: true);
                 return target;
             }
@@ -56,7 +56,7 @@ public sealed class Downloader(IReadOnlyList<Uri> mirrors, IDownloadProgress pro
                 };
                 failures.Add($"  {url}: {reason}");
                 if (failures.Count < mirrors.Count)
-                    log.WriteLine($"warning: downloading {url} failed ({reason}); trying the next mirror.");
+                    output.WriteLine($"warning: downloading {url} failed ({reason}); trying the next mirror.");
             }
             finally
             {

@@ -1,3 +1,5 @@
+using KerasMnist.Keras.Utils;
+
 namespace KerasMnist.Keras.Applications;
 
 /// <summary>
@@ -47,7 +49,7 @@ internal static class ImagenetUtils
                 $"{model}: input size must be at least {minSize}x{minSize}; received input_shape={input_shape}. " +
                 "Pad smaller images first, e.g. keras.layers.ZeroPadding2D(padding: (2, 2)) turns 28x28 into 32x32.");
         if (input_shape[2] is not (1 or 3))
-            Console.Error.WriteLine(
+            io_utils.print_msg(
                 $"Warning: {model} usually expects 1 or 3 input channels. However, it was passed an input_shape with {input_shape[2]} input channels.");
         return input_shape;
     }

@@ -6,9 +6,9 @@ using static TorchSharp.torch;
 namespace KerasMnist.Keras.Backend;
 
 /// <summary>
-/// The torch backend's process-wide settings: device, threads, seed, and the allocator tuning.
-/// Counterpart of Keras 3's <c>keras.backend</c> on torch (<c>KERAS_TORCH_DEVICE</c>) and
-/// <c>keras.utils.set_random_seed</c>.
+/// The torch backend's process-wide settings: device, threads and the allocator tuning.
+/// Counterpart of Keras 3's <c>keras.backend</c> on torch (<c>KERAS_TORCH_DEVICE</c>). Seeding is
+/// <c>keras.utils.set_random_seed</c>'s (<see cref="UtilsApi.set_random_seed"/>).
 /// </summary>
 public static class Engine
 {
@@ -33,16 +33,6 @@ public static class Engine
             _ => throw new ArgumentException($"Unknown device '{name}'. Valid devices: cpu, cuda."),
         };
     }
-
-    /// <summary><c>keras.utils.set_random_seed</c>: seeds torch's generators so a CPU run is exactly reproducible.</summary>
-    public static void SetRandomSeed(int seed)
-    {
-        random.manual_seed(seed);
-        Seed = seed;
-    }
-
-    /// <summary>The seed last given to <see cref="SetRandomSeed"/>, if any.</summary>
-    public static int? Seed { get; private set; }
 
     /// <summary>Threads libtorch uses for intra-op parallelism.</summary>
     public static int Threads => get_num_threads();

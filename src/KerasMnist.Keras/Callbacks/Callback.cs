@@ -11,8 +11,8 @@ public abstract class Callback
     /// <summary><c>callback.model</c>, set by fit/evaluate.</summary>
     public Model? model { get; internal set; }
 
-    /// <summary>Training and evaluation settings: <c>epochs</c>, <c>steps</c>, <c>verbose</c>.</summary>
-    public IReadOnlyDictionary<string, object> @params { get; internal set; } = new Dictionary<string, object>();
+    /// <summary>Training and evaluation settings: <c>epochs</c>, <c>steps</c> (null when the data cannot tell), <c>verbose</c>.</summary>
+    public IReadOnlyDictionary<string, object?> @params { get; internal set; } = new Dictionary<string, object?>();
 
 #pragma warning disable CS1591 // Keras's hook names, documented there
     public virtual void on_train_begin(Logs logs) { }

@@ -7,7 +7,7 @@ internal sealed class CallbackList(IEnumerable<Callback> callbacks)
 {
     readonly List<Callback> all = callbacks.ToList();
 
-    public void Attach(Model model, Dictionary<string, object> @params)
+    public void Attach(Model model, Dictionary<string, object?> @params)
     {
         foreach (var c in all)
         {

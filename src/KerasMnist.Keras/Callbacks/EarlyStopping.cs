@@ -1,3 +1,4 @@
+using KerasMnist.Keras.Utils;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -26,7 +27,7 @@ public sealed class EarlyStopping : Callback
     /// <param name="restore_best_weights">Put the best epoch's weights back at the end of training.</param>
     /// <param name="start_from_epoch">Epochs (from 0) to ignore as warm-up.</param>
     /// <param name="print_fn">Not in Keras: receives the messages (verbose output and the missing-monitor warning)
-    /// instead of the console.</param>
+    /// instead of <see cref="io_utils.print_msg"/>.</param>
     public EarlyStopping(string monitor = "val_loss", double min_delta = 0, int patience = 0, int verbose = 0,
         string mode = "auto", double? baseline = null, bool restore_best_weights = false, int start_from_epoch = 0,
         Action<string>? print_fn = null)
@@ -140,15 +141,7 @@ public sealed class EarlyStopping : Callback
         bestWeights = weights;
     }
 
-    void Print(string message)
-    {
-        if (print_fn is not null) print_fn(message);
-        else Console.Out.WriteLine(message);
-    }
+    void Print(string message) => (print_fn ?? (m => io_utils.print_msg(m)))(message);
 
-    void Warn(string message)
-    {
-        if (print_fn is not null) print_fn("Warning: " + message);
-        else Console.Error.WriteLine("Warning: " + message);
-    }
+    void Warn(string message) => Print("Warning: " + message);
 }

@@ -2,25 +2,24 @@ using KerasMnist.Keras.Utils;
 
 namespace KerasMnist.Keras.Callbacks;
 
-/// <summary><c>keras.callbacks.ProgbarLogger</c>: prints <c>Epoch i/N</c> and a progress bar per epoch or evaluation.</summary>
+/// <summary>
+/// <c>keras.callbacks.ProgbarLogger</c>: prints <c>Epoch i/N</c> and a progress bar per epoch or evaluation, through
+/// <see cref="io_utils.print_msg"/>.
+/// </summary>
 public sealed class ProgbarLogger : Callback
 {
-    readonly TextWriter? output;
     Progbar? bar;
     int seen;
 
-    /// <summary>Writes to <paramref name="output"/> (the console when null).</summary>
-    public ProgbarLogger(TextWriter? output = null) => this.output = output;
-
-    int Verbose => @params.TryGetValue("verbose", out var v) ? (int)v : 1;
-    long? Steps => @params.TryGetValue("steps", out var s) && (long)s > 0 ? (long)s : null;
+    int Verbose => @params.TryGetValue("verbose", out var v) ? (int)v! : 1;
+    long? Steps => @params.TryGetValue("steps", out var s) && s is long steps && steps > 0 ? steps : null;
 
     /// <inheritdoc/>
     public override void on_epoch_begin(int epoch, Logs logs)
     {
         if (Verbose == 0) return;
-        int epochs = (int)@params["epochs"];
-        if (epochs > 1) (output ?? Console.Out).WriteLine($"Epoch {epoch + 1}/{epochs}");
+        int epochs = (int)@params["epochs"]!;
+        if (epochs > 1) io_utils.print_msg($"Epoch {epoch + 1}/{epochs}");
         Start();
     }
 
@@ -63,7 +62,7 @@ public sealed class ProgbarLogger : Callback
     void Start()
     {
         seen = 0;
-        bar = Verbose == 0 ? null : new Progbar(Steps, verbose: Verbose, output: output);
+        bar = Verbose == 0 ? null : new Progbar(Steps, verbose: Verbose);
     }
 
     void Step(int batch, Logs logs)

@@ -1,3 +1,5 @@
+using KerasMnist.Keras.Utils;
+
 namespace KerasMnist.Keras.Callbacks;
 
 /// <summary>
@@ -14,9 +16,9 @@ public sealed class TerminateOnNaN : Callback
     {
         if (!logs.TryGetValue("loss", out var loss) || double.IsFinite(loss)) return;
         Terminated = true;
-        Console.Out.Flush();
-        Console.Error.WriteLine();
-        Console.Error.WriteLine($"Batch {batch}: Invalid loss, terminating training (loss = {loss}). " +
+        // A progress bar redrawing in place has not ended its line yet.
+        if (io_utils.is_interactive) io_utils.print_msg("");
+        io_utils.print_msg($"Batch {batch}: Invalid loss, terminating training (loss = {loss}). " +
             "Lower the learning rate or check the inputs for NaN values.");
         model!.stop_training = true;
     }

@@ -5,7 +5,7 @@ namespace KerasMnist.Keras.Initializers;
 
 /// <summary>
 /// <c>keras.initializers.Initializer</c>. Values are drawn from torch's global generator, so
-/// <see cref="Backend.Engine.SetRandomSeed"/> makes them reproducible.
+/// <c>keras.utils.set_random_seed</c> (<see cref="UtilsApi.set_random_seed"/>) makes them reproducible.
 /// </summary>
 public abstract class Initializer
 {

@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace KerasMnist.Keras.Losses;
 
 /// <summary>
-/// The regularization term fit, evaluate and EstimateTraining add to the loss (<c>model.losses</c> in Keras 3: the penalties of the
+/// The regularization term the train and test steps add to the loss (<c>model.losses</c> in Keras 3: the penalties of the
 /// trainable weights), collected once per fit or evaluate rather than per step.
 /// </summary>
 /// <remarks>

@@ -23,6 +23,13 @@ public abstract class Metric
     /// <summary><c>metric.reset_state()</c>.</summary>
     public void reset_state() => (total, count) = (0, 0);
 
+    /// <summary>The running sums, for <c>get_state_tree</c> / <c>set_state_tree</c> (Keras's metric variables).</summary>
+    internal (double total, double count) State
+    {
+        get => (total, count);
+        set => (total, count) = value;
+    }
+
     /// <summary>Adds <paramref name="sum"/> over <paramref name="n"/> samples.</summary>
     protected void Accumulate(double sum, double n)
     {

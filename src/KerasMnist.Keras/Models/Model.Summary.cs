@@ -1,5 +1,6 @@
 using KerasMnist.Keras.Backend;
 using KerasMnist.Keras.Layers;
+using KerasMnist.Keras.Utils;
 
 namespace KerasMnist.Keras.Models;
 
@@ -21,13 +22,13 @@ public abstract partial class Model
     /// </remarks>
     /// <param name="line_length">Total width of each line; -1 for Keras's default (65, or 98 with connections).</param>
     /// <param name="positions">Where each column ends, relative to the line length (all ≤ 1) or absolute.</param>
-    /// <param name="print_fn">Receives each line (without a newline); <c>Console.Out.WriteLine</c> when null.</param>
+    /// <param name="print_fn">Receives each line (without a newline); <see cref="io_utils.print_msg"/> when null, as in Keras.</param>
     /// <exception cref="ModelNotBuiltException">
     /// The model does not know its input shape yet (Keras raises <c>ValueError</c> there).
     /// </exception>
     public void summary(int line_length = -1, float[]? positions = null, Action<string>? print_fn = null)
     {
-        print_fn ??= Console.Out.WriteLine;
+        print_fn ??= line => io_utils.print_msg(line);
         var rows = this is Functional functional ? FunctionalRows(functional) : SequentialRows();
         bool sequentialLike = this is not Functional || IsSequentialLike((Functional)this);
         int length = line_length > 0 ? line_length : sequentialLike ? 65 : 98;

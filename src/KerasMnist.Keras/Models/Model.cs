@@ -4,6 +4,7 @@ using KerasMnist.Keras.Layers;
 using KerasMnist.Keras.Losses;
 using KerasMnist.Keras.Metrics;
 using KerasMnist.Keras.Optimizers;
+using KerasMnist.Keras.Utils;
 using static TorchSharp.torch;
 
 namespace KerasMnist.Keras.Models;
@@ -118,7 +119,7 @@ public abstract partial class Model : Layer
     void WarnOnLogitsMisuse()
     {
         if (loss is SparseCategoricalCrossentropy { from_logits: true } && OutputActivation()?.name == "softmax")
-            Console.Error.WriteLine(
+            io_utils.print_msg(
                 $"Warning: model \"{name}\" ends in a softmax, so it outputs probabilities, but the loss was compiled with " +
                 "from_logits: true. Use SparseCategoricalCrossentropy(from_logits: false) or drop the softmax.");
     }

@@ -43,6 +43,39 @@ public abstract class Optimizer
     internal virtual void RestoreState(long iterations, IReadOnlyList<(Variable variable, Tensor[] slots)> state) =>
         this.iterations = iterations;
 
+    /// <summary>
+    /// Copies of the optimizer's variables for <paramref name="variables"/> (what Keras 3's <c>optimizer.variables</c>
+    /// hold): the iteration count as an int64 scalar, then each variable's slots in <see cref="SlotNames"/> order, zeros for
+    /// a variable not updated yet (a fresh Keras optimizer holds zeros there too).
+    /// </summary>
+    internal List<Tensor> CopyState(IReadOnlyList<Variable> variables)
+    {
+        using var _ = no_grad();
+        var state = new List<Tensor> { tensor(iterations).DetachFromDisposeScope() };
+        foreach (var variable in variables)
+        {
+            var slots = SlotValues(variable);
+            for (int k = 0; k < SlotNames.Count; k++)
+                state.Add((slots is null ? zeros_like(variable.Value) : slots[k].detach().clone()).DetachFromDisposeScope());
+        }
+        return state;
+    }
+
+    /// <summary>Puts back what <see cref="CopyState"/> returned for the same <paramref name="variables"/>.</summary>
+    /// <exception cref="ArgumentException">The state does not match the variables.</exception>
+    internal void LoadState(IReadOnlyList<Variable> variables, IReadOnlyList<Tensor> state)
+    {
+        int slots = SlotNames.Count;
+        if (state.Count != 1 + variables.Count * slots)
+            throw new ArgumentException(
+                $"The optimizer state holds {state.Count} tensors, but {name} keeps 1 + {slots} per trainable weight ({variables.Count}): " +
+                "take and restore the state with the same trainable weights.");
+        using var _ = no_grad();
+        var restored = variables.Select((variable, i) => (variable, Enumerable.Range(0, slots)
+            .Select(k => state[1 + i * slots + k].to(variable.Value.device).clone().DetachFromDisposeScope()).ToArray())).ToList();
+        RestoreState(state[0].item<long>(), restored);
+    }
+
     /// <summary>Resolves Keras's string names (<c>"adam"</c>).</summary>
     public static Optimizer Get(string name) => name.ToLowerInvariant() switch
     {

@@ -8,32 +8,29 @@ namespace KerasMnist.Keras.Utils;
 /// <summary>
 /// <c>keras.utils.Progbar</c> in Keras 2's format:
 /// <c>329/329 [==============================] - 3s 6ms/step - loss: 0.3548 - sparse_categorical_accuracy: 0.9017</c>.
-/// On a terminal it redraws one line in place; when output is redirected (CI logs, files) it writes only the
-/// final line, so a log gets one line per epoch instead of hundreds.
+/// It writes through <see cref="io_utils.print_msg"/>. On an interactive output (a terminal) it redraws one line in
+/// place; otherwise (CI logs, files, tests) it writes only the final line, so a log gets one line per epoch instead of
+/// hundreds.
 /// </summary>
 public sealed class Progbar
 {
     readonly long? target;
     readonly int width;
     readonly int verbose;
-    readonly bool dynamic;
-    readonly TextWriter output;
+    readonly bool dynamic = io_utils.is_interactive;
     readonly Stopwatch clock = Stopwatch.StartNew();
     readonly double interval;
     double lastUpdate = double.NegativeInfinity;
     int previousWidth;
 
     /// <summary>See <c>keras.utils.Progbar(target, width=30, verbose=1, interval=0.05, unit_name="step")</c>.</summary>
-    public Progbar(long? target, int width = 30, int verbose = 1, double interval = 0.05, string unit_name = "step",
-        TextWriter? output = null, bool? dynamic_display = null)
+    public Progbar(long? target, int width = 30, int verbose = 1, double interval = 0.05, string unit_name = "step")
     {
         this.target = target is > 0 ? target : null;
         this.width = width;
         this.verbose = verbose;
         this.interval = interval;
         this.unit_name = unit_name;
-        this.output = output ?? Console.Out;
-        dynamic = dynamic_display ?? (output is null && !Console.IsOutputRedirected);
     }
 
     /// <summary>What one step is called in the time per unit (<c>ms/step</c>).</summary>
@@ -58,7 +55,7 @@ public sealed class Progbar
             var line = new StringBuilder(Counter(current)).Append($" - {now:0}s");
             AppendValues(line, values);
             line.Append($" - {now:0}s/epoch - {PerUnit(now / Math.Max(1, current))}");
-            output.WriteLine(line.ToString());
+            io_utils.print_msg(line.ToString());
         }
     }
 
@@ -108,10 +105,8 @@ public sealed class Progbar
             // Pad over the remains of a longer previous line, as Keras does.
             string padded = line.PadRight(previousWidth);
             previousWidth = line.Length;
-            output.Write("\r" + padded);
-            if (final) output.WriteLine();
+            io_utils.print_msg("\r" + padded, line_break: final);
         }
-        else output.WriteLine(line);
-        output.Flush();
+        else io_utils.print_msg(line);
     }
 }

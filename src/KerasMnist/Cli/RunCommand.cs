@@ -1,7 +1,8 @@
 using System.CommandLine;
-using KerasMnist.Datasets;
+using KerasMnist.Datasets.Core;
 using KerasMnist.Keras.Backend;
 using KerasMnist.Tutorial;
+using static KerasMnist.Keras.KerasApi;
 
 namespace KerasMnist.Cli;
 
@@ -69,14 +70,14 @@ public sealed class RunCommand : Command, IHelpNotes
         // should not surface after minutes of training.
         using var kernel = new Kernel();
         var plan = runner.Plan(requested, kernel);
+        // Everything the libraries print (progress bars, summaries, warnings, downloads) goes to the terminal.
+        using var libraryOutput = LibraryOutput.Use(new TerminalOutput(terminal));
         var created = OutputFolder.EnsureWritable(options.Output);
         try
         {
             Engine.SetDevice(options.Device);
-            // keras.utils.set_random_seed's two halves: torch's generators (weights, dropout) and tf's global seed,
-            // from which Dataset.shuffle without its own seed derives one, so a run repeats exactly.
-            Engine.SetRandomSeed(options.Seed);
-            tf.random.set_seed(options.Seed);
+            // torch's generator (weights, dropout) and tf's global seed (every Dataset.shuffle), so a run repeats exactly.
+            keras.utils.set_random_seed(options.Seed);
 
             terminal.Note(
                 $"Stages: {string.Join(" ", plan.Select(s => s.Stage.Info.Name))} | dataset {options.Dataset} | seed {options.Seed} | " +

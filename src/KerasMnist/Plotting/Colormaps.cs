@@ -40,6 +40,6 @@ public static class Colormaps
             return c <= 0.03928 ? c / 12.92 : Math.Pow((c + 0.055) / 1.055, 2.4);
         }
         double luminance = 0.2126 * Linear(cell.R) + 0.7152 * Linear(cell.G) + 0.0722 * Linear(cell.B);
-        return luminance > 0.408 ? Datasets.Visualization.FigureStyle.DarkText : Colors.White;
+        return luminance > 0.408 ? FigureStyle.DarkText : Colors.White;
     }
 }

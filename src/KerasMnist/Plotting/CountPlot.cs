@@ -1,5 +1,4 @@
 using System.Globalization;
-using KerasMnist.Datasets.Visualization;
 using ScottPlot;
 using ScottPlot.TickGenerators;
 

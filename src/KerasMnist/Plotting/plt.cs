@@ -1,5 +1,4 @@
 using System.Globalization;
-using KerasMnist.Datasets.Visualization;
 using NumSharp;
 using ScottPlot;
 

@@ -1,5 +1,4 @@
 using KerasMnist.Analysis;
-using KerasMnist.Datasets.Visualization;
 using Microsoft.Data.Analysis;
 using NumSharp;
 

@@ -1,4 +1,3 @@
-using KerasMnist.Datasets.Visualization;
 using KerasMnist.Plotting;
 
 namespace KerasMnist.Tutorial;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using KerasMnist.Keras.Backend;
 
 namespace KerasMnist.Tutorial;
@@ -16,15 +15,13 @@ public abstract partial class Stage
         : throw new InvalidOperationException($"Stage '{Info.Name}' trains but declares no Epochs in its [Stage(...)]."));
 
     /// <summary>
-    /// Before a training cell: how long it will take on this machine, measured on one batch (the notebook runs
-    /// on a GPU in Colab; a CPU is slower and a learner should know before waiting).
+    /// Before a training cell: how long it will take on this machine (<see cref="TrainingTime"/>; the notebook runs on
+    /// a GPU in Colab, a CPU is slower and a learner should know before waiting).
     /// </summary>
     protected void EstimateTraining(int epochs)
     {
-        var estimate = model.EstimateTraining(ds_train, ds_valid);
-        Session.Terminal.Note(string.Create(CultureInfo.InvariantCulture,
-            $"Geschätzte Dauer auf {Engine.DeviceName}: {WallTime.Format(estimate.Epoch)} pro Epoche ({estimate.TrainSteps} Schritte à {WallTime.Format(TimeSpan.FromSeconds(estimate.SecondsPerStep))}), " +
-            $"etwa {WallTime.Format(estimate.For(epochs))} für {epochs} Epoche{(epochs == 1 ? "" : "n")}."));
+        var estimate = TrainingTime.Measure(model, ds_train, ds_valid);
+        Session.Terminal.Note(estimate.Describe(epochs, Engine.DeviceName));
         if (estimate.Epoch > TimeSpan.FromMinutes(1) && Options.Limit is null)
             Session.Terminal.Note("Das dauert auf der CPU Minuten pro Epoche. Für einen schnellen Durchlauf: --epochs 1 --limit 2000.");
     }

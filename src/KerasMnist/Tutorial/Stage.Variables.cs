@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using KerasMnist.Datasets.Core;
 using KerasMnist.Datasets.Data;
-using KerasMnist.Datasets.Visualization;
+using KerasMnist.Tfds;
 using KerasMnist.Keras.Callbacks;
 using KerasMnist.Keras.Models;
 

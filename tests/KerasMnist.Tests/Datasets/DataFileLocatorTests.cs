@@ -11,8 +11,16 @@ public sealed class DataFileLocatorTests : IDisposable
 {
     private readonly TempFolder temp = new();
     private readonly StringWriter log = new();
+    private readonly IDisposable output;
 
-    public void Dispose() => temp.Dispose();
+    // Notes, warnings and download progress go to the library output, here this test's log.
+    public DataFileLocatorTests() => output = LibraryOutput.Use(new LibraryOutput(log));
+
+    public void Dispose()
+    {
+        output.Dispose();
+        temp.Dispose();
+    }
 
     private DataSourceOptions Options(string? dataDir = null, bool download = false, IReadOnlyList<Uri>? mirrors = null) => new()
     {
@@ -21,8 +29,6 @@ public sealed class DataFileLocatorTests : IDisposable
         UseSystemDirs = false,
         Download = download,
         Mirrors = mirrors,
-        Log = log,
-        Progress = new PlainDownloadProgress(log),
         ReadTimeout = TimeSpan.FromSeconds(5),
     };
 
@@ -59,6 +65,22 @@ public sealed class DataFileLocatorTests : IDisposable
 
         SharedMnist.LinkInto(temp.Combine("mine"));
         Assert.Equal(temp.Combine("mine"), DataFileLocator.Locate(Mnist.Definition, Options(dataDir: temp.Combine("mine"))).Folder);
+    }
+
+    [Fact]
+    public void TheEnvironmentFolderServesWhenNoDataDirIsGivenAndDataDirWinsOverIt()
+    {
+        SharedMnist.LinkInto(temp.Combine("from-env"));
+        SharedMnist.LinkInto(temp.Combine("from-arg"));
+        var fromEnvironment = Options() with { EnvironmentDataDir = temp.Combine("from-env") };
+        Assert.Equal(temp.Combine("from-env"), DataFileLocator.Locate(Mnist.Definition, fromEnvironment).Folder);
+        Assert.Equal(temp.Combine("from-arg"),
+            DataFileLocator.Locate(Mnist.Definition, fromEnvironment with { DataDir = temp.Combine("from-arg") }).Folder);
+
+        // Messages name where the folder came from.
+        var mistyped = Options() with { EnvironmentDataDir = temp.Combine("typo") };
+        Assert.Throws<DatasetException>(() => DataFileLocator.Locate(Mnist.Definition, mistyped));
+        Assert.Contains($"note: {temp.Combine("typo")} (KERASMNIST_DATA_DIR) does not exist; looking elsewhere for mnist.", log.ToString());
     }
 
     [Fact]

@@ -15,9 +15,14 @@ public sealed class DownloadTests : IDisposable
     private readonly TempFolder cache = new();
     private readonly StringWriter log = new();
     private readonly LoopbackServer server = new(Serve);
+    private readonly IDisposable output;
+
+    // Progress lines and mirror warnings go to the library output, here this test's log.
+    public DownloadTests() => output = LibraryOutput.Use(new LibraryOutput(log));
 
     public void Dispose()
     {
+        output.Dispose();
         server.Dispose();
         cache.Dispose();
     }
@@ -47,7 +52,7 @@ public sealed class DownloadTests : IDisposable
     private static UrlInfo Official(string name) => Mnist.Definition.Files.Single(f => f.filename == name);
 
     private Downloader Downloader(params string[] routes) =>
-        new([.. routes.Select(server.Mirror)], new PlainDownloadProgress(log), log, TimeSpan.FromSeconds(10));
+        new([.. routes.Select(server.Mirror)], TimeSpan.FromSeconds(10));
 
     [Fact]
     public void AGoodDownloadLandsVerifiedUnderItsFinalName()
@@ -122,8 +127,6 @@ public sealed class DownloadTests : IDisposable
             CacheRoot = cache.Path,
             UseSystemDirs = false,
             Mirrors = [server.Mirror("missing"), server.Mirror("good")],
-            Log = log,
-            Progress = new PlainDownloadProgress(log),
         };
 
         using var builder = new DatasetBuilder(definition, options);

@@ -1,7 +1,5 @@
-using KerasMnist.Datasets.Visualization;
 using KerasMnist.Tests.Datasets.Fixtures;
 using KerasMnist.Plotting;
-using KerasMnist.Tests.Datasets.Visualization;
 using Microsoft.Data.Analysis;
 using NumSharp;
 using SkiaSharp;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using KerasMnist.Tests.Datasets.Fixtures;
-using KerasMnist.Tests.Datasets.Visualization;
+using KerasMnist.Tests.Plotting;
 using SkiaSharp;
 
 namespace KerasMnist.Tests.Tutorial;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using KerasMnist.Datasets;
 using KerasMnist.Plotting;
+using KerasMnist.Tfds;
 using Microsoft.Data.Analysis;
 using Microsoft.ML.Data;
 using NumSharp;

@@ -60,11 +60,14 @@ public class GlobalSeedTests
     }
 
     [Fact]
-    public void SetSeedAlsoSeedsTorchsGenerator()
+    public void SetSeedLeavesTorchsGeneratorAlone()
     {
-        tf.random.set_seed(9);
+        // One seeding mechanism: torch is keras.utils.set_random_seed's to seed, so a different tf seed changes no draw.
+        manual_seed(9);
+        tf.random.set_seed(1);
         using var first = rand(5);
-        tf.random.set_seed(9);
+        manual_seed(9);
+        tf.random.set_seed(2);
         using var second = rand(5);
 
         Assert.Equal(first.data<float>().ToArray(), second.data<float>().ToArray());

@@ -1,11 +1,14 @@
+using KerasMnist.Datasets;
 using KerasMnist.Datasets.Core;
 using KerasMnist.Datasets.Data;
-using KerasMnist.Datasets.Visualization;
+using KerasMnist.Plotting;
 using KerasMnist.Tests.Datasets.Fixtures;
+using KerasMnist.Tests.Plotting;
+using KerasMnist.Tfds;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace KerasMnist.Tests.Datasets.Visualization;
+namespace KerasMnist.Tests.Tfds;
 
 public sealed class ShowExamplesTests : IClassFixture<TempFolder>
 {
@@ -27,7 +30,7 @@ public sealed class ShowExamplesTests : IClassFixture<TempFolder>
     {
         var images = Enumerable.Range(0, 8).Select(BarImage).ToList();
         var labels = new long[] { 7, 2, 1, 0, 4, 1, 4, 9 };
-        using var figure = visualization.show_examples(images, labels, Digits);
+        using var figure = tfds.visualization.show_examples(images, labels, Digits);
         using var png = PngChecks.SaveAndLoad(figure, _dir, "grid.png", 900, 900);
 
         for (int i = 0; i < 9; i++)
@@ -70,11 +73,11 @@ public sealed class ShowExamplesTests : IClassFixture<TempFolder>
     [Fact]
     public void BadArgumentsAreRejectedWithAReason()
     {
-        Assert.Contains("empty", Assert.Throws<ArgumentException>(() => visualization.show_examples([], [], Digits)).Message);
+        Assert.Contains("empty", Assert.Throws<ArgumentException>(() => tfds.visualization.show_examples([], [], Digits)).Message);
         Assert.Contains("2 images but 1 labels",
-            Assert.Throws<ArgumentException>(() => visualization.show_examples([BarImage(0), BarImage(1)], [1], Digits)).Message);
+            Assert.Throws<ArgumentException>(() => tfds.visualization.show_examples([BarImage(0), BarImage(1)], [1], Digits)).Message);
         Assert.Contains("needs 784",
-            Assert.Throws<ArgumentException>(() => visualization.show_examples([new byte[100]], [1], Digits)).Message);
+            Assert.Throws<ArgumentException>(() => tfds.visualization.show_examples([new byte[100]], [1], Digits)).Message);
     }
 
     [Fact]
@@ -82,7 +85,7 @@ public sealed class ShowExamplesTests : IClassFixture<TempFolder>
     {
         var images = Enumerable.Range(0, 12).Select(i => BarImage(i % 8)).ToArray();
         var labels = Enumerable.Range(0, 12).Select(i => (long)(i % 10)).ToArray();
-        using var figure = visualization.show_examples(Slices(images, labels), Info());
+        using var figure = tfds.visualization.show_examples(Slices(images, labels), Info());
         using var png = PngChecks.SaveAndLoad(figure, _dir, "from-dataset.png", 900, 900);
         for (int i = 0; i < 9; i++)
         {
@@ -98,9 +101,9 @@ public sealed class ShowExamplesTests : IClassFixture<TempFolder>
     {
         var images = new[] { BarImage(0), BarImage(1) };
         Assert.Contains("before .batch",
-            Assert.Throws<ArgumentException>(() => visualization.show_examples(Slices(images, [0, 1]).batch(2), Info())).Message);
+            Assert.Throws<ArgumentException>(() => tfds.visualization.show_examples(Slices(images, [0, 1]).batch(2), Info())).Message);
         var normalized = Slices(images, [0, 1]).map((x, y) => (x.to_type(ScalarType.Float32) / 255f, y));
-        Assert.Contains("uint8", Assert.Throws<ArgumentException>(() => visualization.show_examples(normalized, Info())).Message);
+        Assert.Contains("uint8", Assert.Throws<ArgumentException>(() => tfds.visualization.show_examples(normalized, Info())).Message);
     }
 
     /// <summary>A tf.data Dataset of (uint8 (28, 28, 1), int64) elements, as tfds.load returns them.</summary>

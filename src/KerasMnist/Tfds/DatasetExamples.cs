@@ -2,7 +2,7 @@ using KerasMnist.Datasets.Data;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace KerasMnist.Datasets.Visualization;
+namespace KerasMnist.Tfds;
 
 /// <summary>
 /// Copies (image, label) elements out of a <see cref="Dataset"/> into plain arrays, the way

@@ -4,7 +4,7 @@ using KerasMnist.Datasets.Core;
 using Microsoft.Data.Analysis;
 using Microsoft.ML.Data;
 
-namespace KerasMnist.Datasets.Visualization;
+namespace KerasMnist.Tfds;
 
 /// <summary>
 /// pandas-style text for a tfds frame: index left-aligned, columns right-aligned and two spaces apart, one

@@ -1,6 +1,6 @@
 using ScottPlot;
 
-namespace KerasMnist.Datasets.Visualization;
+namespace KerasMnist.Plotting;
 
 /// <summary>
 /// The counterpart of <c>matplotlib.figure.Figure</c>: one or more ScottPlot subplots with a pixel size

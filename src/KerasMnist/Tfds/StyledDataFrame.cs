@@ -1,7 +1,8 @@
 using KerasMnist.Datasets.Core;
 using Microsoft.Data.Analysis;
+using Microsoft.ML.Data;
 
-namespace KerasMnist.Datasets.Visualization;
+namespace KerasMnist.Tfds;
 
 /// <summary>
 /// The counterpart of tfds's <c>StyledDataFrame</c> returned by <c>tfds.as_dataframe(ds, ds_info)</c>: a
@@ -15,6 +16,22 @@ public sealed class StyledDataFrame : DataFrame
     public StyledDataFrame(IEnumerable<DataFrameColumn> columns, DatasetInfo? ds_info) : base(columns)
     {
         this.ds_info = ds_info;
+    }
+
+    /// <summary>
+    /// The frame <c>tfds.as_dataframe</c> builds, over plain arrays: row-major pixels per example (column <c>image</c>)
+    /// and the labels (column <c>label</c>). The pixel arrays are wrapped, not copied.
+    /// </summary>
+    /// <exception cref="ArgumentException">The counts of images and labels differ.</exception>
+    public static StyledDataFrame FromExamples(IReadOnlyList<byte[]> images, IReadOnlyList<long> labels, DatasetInfo? ds_info = null)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        ArgumentNullException.ThrowIfNull(labels);
+        if (images.Count != labels.Count)
+            throw new ArgumentException($"as_dataframe got {images.Count} images but {labels.Count} labels.", nameof(labels));
+        var imageColumn = new VBufferDataFrameColumn<byte>("image", images.Select(i => new VBuffer<byte>(i.Length, i, null)));
+        var labelColumn = new Int64DataFrameColumn("label", labels);
+        return new StyledDataFrame([imageColumn, labelColumn], ds_info);
     }
 
     /// <summary>The DatasetInfo used for label names and the image shape (null: plain values).</summary>

@@ -1,7 +1,7 @@
 using ScottPlot;
 using ScottPlot.TickGenerators;
 
-namespace KerasMnist.Datasets.Visualization;
+namespace KerasMnist.Plotting;
 
 /// <summary>
 /// The one look shared by every figure the tutorial saves (what a matplotlib <c>rcParams</c> style is in

@@ -1,7 +1,7 @@
 using ScottPlot;
 using ScottPlot.LayoutEngines;
 
-namespace KerasMnist.Datasets.Visualization;
+namespace KerasMnist.Plotting;
 
 /// <summary>
 /// matplotlib's <c>imshow</c> keeps pixels square by shrinking the axes box (<c>adjustable='box'</c>);

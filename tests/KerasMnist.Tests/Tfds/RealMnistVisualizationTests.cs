@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using KerasMnist.Datasets;
-using KerasMnist.Datasets.Visualization;
+using KerasMnist.Plotting;
 using KerasMnist.Tests.Datasets.Fixtures;
+using KerasMnist.Tests.Plotting;
+using KerasMnist.Tfds;
 
-namespace KerasMnist.Tests.Datasets.Visualization;
+namespace KerasMnist.Tests.Tfds;
 
 /// <summary>show_examples and as_dataframe on the notebook's real <c>ds_train</c> (offline MNIST, never downloaded).</summary>
 public sealed class RealMnistVisualizationTests(TempFolder folder) : IClassFixture<TempFolder>
@@ -13,7 +15,7 @@ public sealed class RealMnistVisualizationTests(TempFolder folder) : IClassFixtu
     {
         _ = SharedMnist.Folder; // fails with the fix when KERASMNIST_DATA_DIR is not set
         var (ds_train, ds_info) = tfds.load("mnist", "train[:70%]", with_info: true, download: false);
-        using var figure = visualization.show_examples(ds_train, ds_info);
+        using var figure = tfds.visualization.show_examples(ds_train, ds_info);
         using var png = PngChecks.SaveAndLoad(figure, folder.Path, "mnist-examples.png", 900, 900);
         // The first nine labels of MNIST's training file.
         string[] expected = ["5 (5)", "0 (0)", "4 (4)", "1 (1)", "9 (9)", "2 (2)", "1 (1)", "3 (3)", "1 (1)"];
@@ -34,7 +36,7 @@ public sealed class RealMnistVisualizationTests(TempFolder folder) : IClassFixtu
         _ = SharedMnist.Folder;
         var (ds_train, ds_info) = tfds.load("mnist", "train[:70%]", with_info: true, download: false);
         var clock = Stopwatch.StartNew();
-        var df = TfdsDataFrame.as_dataframe(ds_train, ds_info);
+        var df = tfds.as_dataframe(ds_train, ds_info);
         clock.Stop();
         Assert.Equal(42_000, df.Rows.Count);
         var lines = df.head().ToString().Split('\n');

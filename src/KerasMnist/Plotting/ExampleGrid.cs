@@ -1,7 +1,7 @@
 using System.Globalization;
 using ScottPlot;
 
-namespace KerasMnist.Datasets.Visualization;
+namespace KerasMnist.Plotting;
 
 /// <summary>
 /// The drawing behind <c>tfds.visualization.show_examples</c>, over plain arrays: a rows×cols grid of

@@ -1,9 +1,11 @@
 using System.Diagnostics;
-using KerasMnist.Datasets.Visualization;
+using KerasMnist.Datasets;
+using KerasMnist.Plotting;
+using KerasMnist.Tfds;
 using Microsoft.Data.Analysis;
 using Microsoft.ML.Data;
 
-namespace KerasMnist.Tests.Datasets.Visualization;
+namespace KerasMnist.Tests.Tfds;
 
 public sealed class AsDataFrameTests
 {
@@ -18,7 +20,7 @@ public sealed class AsDataFrameTests
     public void OneRowPerExampleWithImageVectorAndInt64Label()
     {
         var images = new[] { Image(0, 255), Image(10, 10), Image(1, 0) };
-        var df = TfdsDataFrame.as_dataframe(images, [7, 2, 1], ShowExamplesTests.Info());
+        var df = StyledDataFrame.FromExamples(images, [7, 2, 1], ShowExamplesTests.Info());
         Assert.Equal(3, df.Rows.Count);
         Assert.Equal(["image", "label"], df.Columns.Select(c => c.Name));
         Assert.IsType<VBufferDataFrameColumn<byte>>(df["image"]);
@@ -34,7 +36,7 @@ public sealed class AsDataFrameTests
     {
         string[] fashion = ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"];
         var images = Enumerable.Range(0, 7).Select(i => Image((byte)i, 0)).ToArray();
-        var df = TfdsDataFrame.as_dataframe(images, [9, 0, 7, 1, 2, 3, 4], ShowExamplesTests.Info(fashion));
+        var df = StyledDataFrame.FromExamples(images, [9, 0, 7, 1, 2, 3, 4], ShowExamplesTests.Info(fashion));
         var head = df.head();
         Assert.Equal(5, head.Rows.Count);
         // Mean of image i: 783·i / 784, printed with one decimal.
@@ -52,7 +54,7 @@ public sealed class AsDataFrameTests
     [Fact]
     public void HeadLayoutCharacterByCharacter()
     {
-        var df = TfdsDataFrame.as_dataframe([Image(0, 255), Image(100, 7)], [5, 0], ShowExamplesTests.Info());
+        var df = StyledDataFrame.FromExamples([Image(0, 255), Image(100, 7)], [5, 0], ShowExamplesTests.Info());
         // Written out by hand: index column left-aligned, then two spaces, cells right-aligned to the widest entry.
         const string expected =
             "                                       image  label\n" +
@@ -67,7 +69,7 @@ public sealed class AsDataFrameTests
     {
         var images = Enumerable.Range(0, 100).Select(_ => new byte[4]).ToArray();
         var labels = Enumerable.Range(0, 100).Select(i => (long)(i % 10)).ToArray();
-        var lines = TfdsDataFrame.as_dataframe(images, labels).ToString().Split('\n');
+        var lines = StyledDataFrame.FromExamples(images, labels).ToString().Split('\n');
         Assert.Equal(14, lines.Length); // header, 5 rows, "...", 5 rows, blank, footer
         Assert.StartsWith("0 ", lines[1]);
         Assert.StartsWith("...", lines[6]);
@@ -83,10 +85,10 @@ public sealed class AsDataFrameTests
         var random = new Random(3);
         var images = Enumerable.Range(0, 42_000).Select(_ => { var b = new byte[784]; random.NextBytes(b); return b; }).ToArray();
         var labels = Enumerable.Range(0, 42_000).Select(i => (long)(i % 10)).ToArray();
-        TfdsDataFrame.as_dataframe(images.Take(10).ToArray(), labels.Take(10).ToArray(), ShowExamplesTests.Info()).head().ToString(); // JIT warm-up
+        StyledDataFrame.FromExamples(images.Take(10).ToArray(), labels.Take(10).ToArray(), ShowExamplesTests.Info()).head().ToString(); // JIT warm-up
         GC.Collect(); // the 33 MB of test images above should not be collected on the clock
         var clock = Stopwatch.StartNew();
-        var df = TfdsDataFrame.as_dataframe(images, labels, ShowExamplesTests.Info());
+        var df = StyledDataFrame.FromExamples(images, labels, ShowExamplesTests.Info());
         var text = df.head().ToString() + df.ToString();
         clock.Stop();
         Assert.Equal(42_000, df.Rows.Count);
@@ -104,7 +106,7 @@ public sealed class AsDataFrameTests
         foreach (var batched in new[] { false, true })
         {
             var ds = ShowExamplesTests.Slices(images, labels);
-            var df = TfdsDataFrame.as_dataframe(batched ? ds.batch(2) : ds, ShowExamplesTests.Info());
+            var df = tfds.as_dataframe(batched ? ds.batch(2) : ds, ShowExamplesTests.Info());
             Assert.Equal(5, df.Rows.Count);
             Assert.Equal(labels, Enumerable.Range(0, 5).Select(i => (long)df["label"][i]!));
             for (int i = 0; i < 5; i++) Assert.Equal(images[i], ((VBuffer<byte>)df["image"][i]).DenseValues());
@@ -114,7 +116,7 @@ public sealed class AsDataFrameTests
     [Fact]
     public void MismatchedArraysAreRejected()
     {
-        var error = Assert.Throws<ArgumentException>(() => TfdsDataFrame.as_dataframe([new byte[784]], [1, 2]));
+        var error = Assert.Throws<ArgumentException>(() => StyledDataFrame.FromExamples([new byte[784]], [1, 2]));
         Assert.Contains("1 images but 2 labels", error.Message);
     }
 

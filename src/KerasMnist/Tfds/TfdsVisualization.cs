@@ -1,20 +1,26 @@
 using KerasMnist.Datasets.Core;
 using KerasMnist.Datasets.Data;
+using KerasMnist.Plotting;
 
-namespace KerasMnist.Datasets.Visualization;
+namespace KerasMnist.Tfds;
 
 /// <summary>
-/// <c>tfds.visualization</c>: <c>tfds.visualization.show_examples(ds_train, ds_info)</c>. matplotlib shows
-/// the figure inline; here it is returned so the caller saves it with <see cref="Figure.savefig"/>.
+/// The module <c>tfds.visualization</c> (reached as <c>tfds.visualization</c>, see <see cref="TfdsExtensions"/>):
+/// <c>tfds.visualization.show_examples(ds_train, ds_info)</c>. matplotlib shows the figure inline; here it is
+/// returned so the caller saves it with <see cref="Figure.savefig"/>.
 /// </summary>
-public static class visualization
+public sealed class TfdsVisualization
 {
+    internal static readonly TfdsVisualization Module = new();
+
+    private TfdsVisualization() { }
+
     /// <summary>
     /// <c>tfds.visualization.show_examples(ds, ds_info, rows=3, cols=3)</c>: the first rows·cols examples of
     /// <paramref name="ds"/> in dataset order (900×900 px for 3×3), grey, captioned <c>"7 (7)"</c>.
     /// Needs unbatched uint8 examples, i.e. the dataset as <c>tfds.load</c> returned it.
     /// </summary>
-    public static Figure show_examples(Dataset ds, DatasetInfo ds_info, int rows = 3, int cols = 3)
+    public Figure show_examples(Dataset ds, DatasetInfo ds_info, int rows = 3, int cols = 3)
     {
         ArgumentNullException.ThrowIfNull(ds);
         ArgumentNullException.ThrowIfNull(ds_info);
@@ -33,7 +39,7 @@ public static class visualization
     /// (<paramref name="image_height"/>·<paramref name="image_width"/> bytes each), <paramref name="labels"/>
     /// the class ids and <paramref name="label_names"/> the names (<c>info.features['label'].names</c>).
     /// </summary>
-    public static Figure show_examples(IReadOnlyList<byte[]> images, IReadOnlyList<long> labels, IReadOnlyList<string> label_names,
+    public Figure show_examples(IReadOnlyList<byte[]> images, IReadOnlyList<long> labels, IReadOnlyList<string> label_names,
         int image_height = 28, int image_width = 28, int rows = 3, int cols = 3)
         => ExampleGrid.Draw(images, labels, label_names, image_height, image_width, rows, cols);
 }

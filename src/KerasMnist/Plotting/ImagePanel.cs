@@ -2,7 +2,7 @@ using ScottPlot;
 using ScottPlot.Plottables;
 using ScottPlot.TickGenerators;
 
-namespace KerasMnist.Datasets.Visualization;
+namespace KerasMnist.Plotting;
 
 /// <summary>
 /// Draws one single-channel image into a subplot the way matplotlib's <c>imshow</c> does: row 0 at the

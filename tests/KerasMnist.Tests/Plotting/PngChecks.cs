@@ -1,7 +1,7 @@
-using KerasMnist.Datasets.Visualization;
+using KerasMnist.Plotting;
 using SkiaSharp;
 
-namespace KerasMnist.Tests.Datasets.Visualization;
+namespace KerasMnist.Tests.Plotting;
 
 /// <summary>Decodes saved figures and measures their pixels, for the plotting and visualization tests.</summary>
 internal static class PngChecks
