@@ -82,7 +82,9 @@ internal static class ConvolutionsBenchmark
         var bias = conv.weights[1].Value;
         var image = randn(batch, s.Size, s.Size, s.Channels).requires_grad_();
         var upstream = conv.Apply(image).detach().normal_();
+        // As Conv2D called libtorch before: a symmetric "same" padding inside conv2d, an asymmetric one padded first.
         var padding = s.Padding == "same" ? Padding(s) : default;
+        bool symmetric = padding.top == padding.bottom;
 
         double Conv2D(bool oneDnn)
         {
@@ -92,8 +94,10 @@ internal static class ConvolutionsBenchmark
         double LibTorch() => Time(() =>
         {
             var x = image.permute(0, 3, 1, 2);
-            if (padding != default) x = nn.functional.pad(x, [padding.left, padding.right, padding.top, padding.bottom]);
-            nn.functional.conv2d(x, kernel, bias, strides: [s.Stride, s.Stride]).permute(0, 2, 3, 1).backward([upstream]);
+            if (!symmetric) x = nn.functional.pad(x, [padding.left, padding.right, padding.top, padding.bottom]);
+            long inside = symmetric ? padding.top : 0;
+            nn.functional.conv2d(x, kernel, bias, strides: [s.Stride, s.Stride], padding: [inside, inside])
+                .permute(0, 2, 3, 1).backward([upstream]);
         });
 
         var sides = new List<Func<double>> { () => Conv2D(libtorchSafe), LibTorch, () => Conv2D(false) };

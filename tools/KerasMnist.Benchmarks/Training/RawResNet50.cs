@@ -8,8 +8,9 @@ namespace KerasMnist.Benchmarks.Training;
 /// API: Keras's glorot_uniform/zeros init, a bias on every convolution, BatchNormalization with epsilon 1.001e-5 on
 /// the batch statistics and Keras's moving averages (momentum 0.99, biased variance), the loss on softmax
 /// probabilities (renormalised, clipped to [1e-7, 1 − 1e-7], log, NLL), Keras's epsilon-hat Adam written inline,
-/// loss.item() every step. Images are (N, C, H, W) views of channels-last memory; 1x1 convolutions are one matrix
-/// product as in Conv2D, the others libtorch's conv2d.
+/// loss.item() every step. Images are (N, C, H, W) views of channels-last memory. Convolutions are computed as Conv2D
+/// computes them on a host where oneDNN works: one matrix product where a single kernel tap meets the image (1x1
+/// kernels; the 3x3 kernels of the last stage, whose maps are 1x1 on 32x32 digits), libtorch's conv2d otherwise.
 /// </summary>
 internal sealed class RawResNet50 : IDisposable
 {
@@ -100,13 +101,16 @@ internal sealed class RawResNet50 : IDisposable
 
     static Tensor Convolve(Tensor x, Conv c, int padding)
     {
-        if (c.Kernel.shape[2] != 1)
+        bool onePixel = x.shape[2] == 1 && x.shape[3] == 1;
+        if (c.Kernel.shape[2] != 1 && !onePixel)
             return nn.functional.conv2d(x, c.Kernel, c.Bias, strides: [c.Stride, c.Stride], padding: [padding, padding]);
-        // 1x1: (N·oh·ow, C) @ (C, F) + bias over the channels-last memory, as Conv2D computes it.
+        // One live tap: (N·oh·ow, C) @ (C, F) + bias over the channels-last memory. On a 1x1 map the tap that meets the
+        // pixel is the one the padding puts on it.
         var image = x.permute(0, 2, 3, 1);
         if (c.Stride > 1) image = image.slice(1, 0, image.shape[1], c.Stride).slice(2, 0, image.shape[2], c.Stride);
         long n = image.shape[0], oh = image.shape[1], ow = image.shape[2], filters = c.Kernel.shape[0];
-        var product = addmm(c.Bias, image.reshape(n * oh * ow, image.shape[3]), c.Kernel.view(filters, -1).t(), beta: 1, alpha: 1);
+        var tap = c.Kernel.select(3, padding).select(2, padding); // (filters, C)
+        var product = addmm(c.Bias, image.reshape(n * oh * ow, image.shape[3]), tap.t(), beta: 1, alpha: 1);
         return product.view(n, oh, ow, filters).permute(0, 3, 1, 2);
     }
 

@@ -14,6 +14,7 @@ namespace KerasMnist.Tests.Keras.Applications;
 /// drives every kind of convolution, and a native crash must fail this test, not abort the test run. The child
 /// also has torch's global generator to itself.
 /// </summary>
+[Collection(WholeModelCollection.Name)]
 public class ResNet50TrainingTests(ITestOutputHelper output)
 {
     /// <summary>16 images whose class is the position of a bright 7x7 square (plus noise), labels 0..9 then 0..5.</summary>

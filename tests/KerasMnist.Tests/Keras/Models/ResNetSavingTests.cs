@@ -9,6 +9,7 @@ namespace KerasMnist.Tests.Keras.Models;
 /// The notebook's ResNet50 (28×28×1 input padded to 32×32): Keras's totals, and a save/load of its 177-layer graph.
 /// Runs in a child process (<see cref="Isolated"/>): its predictions drive every kind of convolution natively.
 /// </summary>
+[Collection(WholeModelCollection.Name)]
 public class ResNetSavingTests
 {
     [Fact]
