@@ -10,24 +10,29 @@ using static KerasMnist.Keras.KerasApi;
 namespace KerasMnist.Benchmarks;
 
 /// <summary>
-/// <c>training [--epochs N] [--threads N] [--pytorch PYTHON [--pytorch-channels-last]] [--raw-on-pipeline] [--full [--seed N] [--runs K]]</c>. Quick mode: in
-/// one process, the notebook's MLP and CNN trained through our keras API (fit on the tf.data pipeline, verbose 0)
+/// <c>training [--models mlp,cnn,resnet50] [--epochs N] [--steps N] [--threads N] [--pytorch PYTHON [--pytorch-channels-last]] [--raw-on-pipeline] [--full [--seed N] [--runs K]]</c>.
+/// Quick mode: in one process, the notebook's MLP and CNN (by default; <c>--models</c> chooses) trained through our keras API (fit on the tf.data pipeline, verbose 0)
 /// and as a raw TorchSharp loop with the same math; with <c>--pytorch</c> also as the same loop in PyTorch (a child
 /// process, see <see cref="PyTorchReference"/>); with <c>--raw-on-pipeline</c> also the raw loop fed by fit's tf.data pipeline. After one warm-up epoch each, the sides take turns epoch by epoch
 /// (the first side rotates), so a drift in machine speed hits all alike; prints seconds per epoch (min / median)
-/// and the ratios. <c>--full</c>: the notebook's schedule (MLP 15 epochs, CNN 10, validation after each) through
+/// and the ratios. ResNet50 (the applications stage's model) is timed per training step instead, over <c>--steps</c>
+/// alternating steps (<see cref="ResNet50Steps"/>). <c>--full</c>: the notebook's schedule (MLP 15 epochs, CNN 10, validation after each) through
 /// the API, then test accuracy against the notebook's results, for K seeds from N (default 42, one run).
 /// </summary>
 internal static class TrainingBenchmark
 {
     const double RatioTarget = 1.10, MlpTestTarget = 0.972, CnnTestTarget = 0.983;
 
-    public const string Usage = "training [--epochs N] [--threads N] [--pytorch PYTHON [--pytorch-channels-last]] [--raw-on-pipeline] [--full [--seed N] [--runs K]]   " +
-                                "keras API vs raw TorchSharp loop (and PyTorch), seconds per epoch; --full: notebook schedule and test accuracy per seed";
+    public const string Usage = "training [--models mlp,cnn,resnet50] [--epochs N] [--steps N] [--threads N] [--pytorch PYTHON [--pytorch-channels-last]] " +
+                                "[--raw-on-pipeline] [--full [--seed N] [--runs K]]   keras API vs raw TorchSharp loop (and PyTorch), seconds per " +
+                                "epoch (ResNet50: per step); --full: notebook schedule and test accuracy per seed";
+
+    static readonly string[] ModelNames = ["mlp", "cnn", "resnet50"];
 
     public static int Run(string[] args)
     {
-        int epochs = 5, threads = 0, seed = 42, runs = 1;
+        int epochs = 5, steps = 10, threads = 0, seed = 42, runs = 1;
+        string[] models = ["mlp", "cnn"];
         bool full = false, pytorchChannelsLast = false, rawOnPipeline = false;
         string? python = null;
         for (int i = 0; i < args.Length; i++)
@@ -39,6 +44,14 @@ internal static class TrainingBenchmark
                     break;
                 case "--epochs" when i + 1 < args.Length && int.TryParse(args[i + 1], out var n) && n > 0:
                     epochs = n;
+                    i++;
+                    break;
+                case "--steps" when i + 1 < args.Length && int.TryParse(args[i + 1], out var st) && st > 0:
+                    steps = st;
+                    i++;
+                    break;
+                case "--models" when i + 1 < args.Length && args[i + 1].Split(',') is var names && names.All(ModelNames.Contains):
+                    models = names;
                     i++;
                     break;
                 // One thread gives steadier A/B numbers on a busy machine (two OpenMP threads stall whenever a core is taken).
@@ -77,17 +90,20 @@ internal static class TrainingBenchmark
         using var data = new MnistSplits();
         using var pytorch = python is null ? null : new PyTorchReference(python, data.Folder, pytorchChannelsLast);
         if (pytorch is not null) Console.WriteLine($"reference: {pytorch.Version}{(pytorchChannelsLast ? ", channels_last batches" : "")}");
-        return Quick(data, epochs, pytorch, rawOnPipeline);
+        return Quick(data, models, epochs, steps, pytorch, rawOnPipeline);
     }
 
     static string CpuCapability() =>
         System.Runtime.Intrinsics.X86.Avx512F.IsSupported ? "AVX-512" : System.Runtime.Intrinsics.X86.Avx2.IsSupported ? "AVX2" : "no AVX2";
 
-    static int Quick(MnistSplits data, int epochs, PyTorchReference? pytorch, bool rawOnPipeline)
+    static int Quick(MnistSplits data, string[] models, int epochs, int steps, PyTorchReference? pytorch, bool rawOnPipeline)
     {
-        Console.WriteLine($"{epochs} timed epochs per side after 1 warm-up epoch, sides taking turns (train only, no validation)");
-        bool ok = Compare("MLP", NotebookModels.Mlp(), cnn: false, data, epochs, pytorch, rawOnPipeline);
-        ok &= Compare("CNN", NotebookModels.Cnn(), cnn: true, data, epochs, pytorch, rawOnPipeline);
+        bool ok = true;
+        if (models.Contains("mlp") || models.Contains("cnn"))
+            Console.WriteLine($"{epochs} timed epochs per side after 1 warm-up epoch, sides taking turns (train only, no validation)");
+        if (models.Contains("mlp")) ok &= Compare("MLP", NotebookModels.Mlp(), cnn: false, data, epochs, pytorch, rawOnPipeline);
+        if (models.Contains("cnn")) ok &= Compare("CNN", NotebookModels.Cnn(), cnn: true, data, epochs, pytorch, rawOnPipeline);
+        if (models.Contains("resnet50")) ok &= ResNet50Steps.Compare(data, steps, pytorch, RatioTarget);
         return ok ? 0 : 1;
     }
 
@@ -191,20 +207,20 @@ internal static class TrainingBenchmark
         return met;
     }
 
-    static double Time(Action action)
+    internal static double Time(Action action)
     {
         var clock = Stopwatch.StartNew();
         action();
         return clock.Elapsed.TotalSeconds;
     }
 
-    static (double min, double median) Stats(List<double> times)
+    internal static (double min, double median) Stats(List<double> times)
     {
         var sorted = times.Order().ToList();
         int n = sorted.Count;
         return (sorted[0], n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2);
     }
 
-    static string Join(IEnumerable<double> values, string format = "F3") =>
+    internal static string Join(IEnumerable<double> values, string format = "F3") =>
         string.Join(" ", values.Select(v => v.ToString(format, CultureInfo.InvariantCulture)));
 }

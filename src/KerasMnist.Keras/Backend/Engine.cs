@@ -34,6 +34,16 @@ public static class Engine
         };
     }
 
+    /// <summary>
+    /// Whether Conv2D runs kernels with more than one live tap in libtorch's convolution (oneDNN), as
+    /// <c>torch.backends.mkldnn.enabled</c> does in PyTorch. By default false only on hosts whose CPUID has no
+    /// cache descriptors, where libtorch's oneDNN 3.7.1 divides by zero setting up convolutions (SIGFPE); there
+    /// Conv2D computes every convolution as an im2col matrix product instead, with the same values and gradients
+    /// (slower). 1x1 kernels are matrix products on every host. Conv2D reads it at every call; setting it true on such
+    /// a host brings the crash back.
+    /// </summary>
+    public static bool OneDnnConvolutions { get; set; } = !CacheDescriptors.Missing;
+
     /// <summary>Threads libtorch uses for intra-op parallelism.</summary>
     public static int Threads => get_num_threads();
 

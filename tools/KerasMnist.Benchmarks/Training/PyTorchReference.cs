@@ -5,7 +5,7 @@ namespace KerasMnist.Benchmarks.Training;
 
 /// <summary>
 /// PyTorch in Python on this machine, as a child process (tools/pytorch-reference/train_mnist.py --serve) that
-/// trains one epoch per request, so its epochs alternate with ours and a drift in machine speed hits all sides.
+/// trains one epoch (ResNet50: one step) per request, so its epochs alternate with ours and a drift in machine speed hits all sides.
 /// The child computes while this process waits for its answer, so the two never share the cores.
 /// </summary>
 internal sealed class PyTorchReference : IDisposable
@@ -46,6 +46,12 @@ internal sealed class PyTorchReference : IDisposable
 
     /// <summary>Validation accuracy of <paramref name="model"/> after the epochs so far.</summary>
     public double Accuracy(string model) => Ask($"accuracy {model}");
+
+    /// <summary>Trains one step of <paramref name="model"/> (resnet50) on its next batch and returns its seconds.</summary>
+    public double Step(string model) => Ask($"step {model}");
+
+    /// <summary>The loss of <paramref name="model"/>'s last step.</summary>
+    public double Loss(string model) => Ask($"loss {model}");
 
     double Ask(string command)
     {

@@ -1,6 +1,7 @@
 using KerasMnist.Datasets.Data;
 using KerasMnist.Keras.Models;
 using KerasMnist.Tests.Datasets.Fixtures;
+using KerasMnist.Tests.Isolation;
 using KerasMnist.Tests.Keras.Models;
 using static KerasMnist.Keras.KerasApi;
 using static TorchSharp.torch;
@@ -9,9 +10,10 @@ namespace KerasMnist.Tests.Keras.Saving;
 
 /// <summary>
 /// The notebook's ResNet50 (28×28×1 input padded to 32×32): Keras's totals, and a save/load of its 177-layer graph with
-/// 53 BatchNormalization layers and Adam's state, on a few images so it stays quick. Kept in a file of its own: ResNet50
-/// tests may be moved into child processes (a native crash on some hosts).
+/// 53 BatchNormalization layers and Adam's state, on a few images so it stays quick. Each test runs in a child process
+/// (<see cref="Isolated"/>): its predictions and training steps drive every kind of convolution natively.
 /// </summary>
+[Collection(WholeModelCollection.Name)]
 public class ResNetSavingTests
 {
     static Functional NotebookResNet()
@@ -22,8 +24,11 @@ public class ResNetSavingTests
     }
 
     [Fact]
-    public void ResNet50_summary_totals_and_reload_match()
+    public void ResNet50_summary_totals_and_reload_match() => Isolated.Run(SummaryAndReload);
+
+    static void SummaryAndReload(string[] args)
     {
+        Isolated.Step("building");
         var model = NotebookResNet();
 
         var lines = TestModels.SummaryLines(model);
@@ -32,6 +37,7 @@ public class ResNetSavingTests
         Assert.Equal("Trainable params: 23548810 (89.83 MB)", lines[^3]);
         Assert.Equal("Non-trainable params: 53120 (207.50 KB)", lines[^2]);
 
+        Isolated.Step("save and load");
         using var folder = new TempFolder();
         var path = folder.Combine("resnet.keras");
         model.save(path);
@@ -51,6 +57,7 @@ public class ResNetSavingTests
         }
         var loaded = Assert.IsType<Functional>(keras.models.load_model(path));
         Assert.Equal(lines, TestModels.SummaryLines(loaded));
+        Isolated.Step("predict with the model and its reload");
         using var batch = TestModels.Images(2, seed: 60);
         using var expected = model.predict(batch);
         using var actual = loaded.predict(batch);
@@ -58,8 +65,11 @@ public class ResNetSavingTests
     }
 
     [Fact]
-    public void A_reloaded_ResNet50_trains_on_exactly_as_the_saved_one()
+    public void A_reloaded_ResNet50_trains_on_exactly_as_the_saved_one() => Isolated.Run(TrainsOnAfterReload);
+
+    static void TrainsOnAfterReload(string[] args)
     {
+        Isolated.Step("one training step");
         var model = NotebookResNet();
         model.compile(keras.optimizers.Adam(0.001f), keras.losses.SparseCategoricalCrossentropy(), ["accuracy"]);
         using var x = TestModels.Images(4, seed: 61);
@@ -67,6 +77,7 @@ public class ResNetSavingTests
         var data = Dataset.from_tensor_slices(x, y).batch(4);
         model.fit(data, verbose: 0);
 
+        Isolated.Step("save, load and train both on");
         using var folder = new TempFolder();
         var path = folder.Combine("resnet.keras");
         model.save(path);
