@@ -1,6 +1,7 @@
 using System.CommandLine;
 using KerasMnist.Datasets.Core;
 using KerasMnist.Keras.Backend;
+using KerasMnist.Report;
 using KerasMnist.Tutorial;
 using static KerasMnist.Keras.KerasApi;
 
@@ -73,6 +74,7 @@ public sealed class RunCommand : Command, IHelpNotes
         // Everything the libraries print (progress bars, summaries, warnings, downloads) goes to the terminal.
         using var libraryOutput = LibraryOutput.Use(new TerminalOutput(terminal));
         var created = OutputFolder.EnsureWritable(options.Output);
+        RunRecorder? recorder = null;
         try
         {
             Engine.SetDevice(options.Device);
@@ -85,13 +87,23 @@ public sealed class RunCommand : Command, IHelpNotes
                 (options.Limit is { } n ? $" | limit {n}" : "") +
                 (options.Epochs is { } e ? $" | epochs {e}" : ""));
 
-            StageRunner.Run(plan, new Session(options, terminal, kernel));
+            // The recorder sees what the terminal shows and which stage and cell shows it, for the report.
+            recorder = new RunRecorder(new RunRecord
+            {
+                Options = options, Requested = requested, Environment = RunEnvironment.Capture(), Started = DateTimeOffset.Now,
+            });
+            terminal.Tap = recorder;
+            StageRunner.Run(plan, new Session(options, terminal, kernel, recorder));
         }
         catch
         {
             // A run that stops before writing anything leaves no empty output folder behind.
             OutputFolder.RemoveIfEmpty(created);
             throw;
+        }
+        finally
+        {
+            terminal.Tap = null;
         }
         return ExitCodes.Ok;
     }

@@ -4,7 +4,7 @@ using KerasMnist.Tutorial;
 
 namespace KerasMnist.Tests.Tutorial;
 
-/// <summary>The <c>// In [n]</c> markers: the rule itself, and that the stage files mark every notebook code cell once, in order.</summary>
+/// <summary>The <c>In(n);</c> ... <c>End(n);</c> markers: the rule itself, and that the stage files mark every notebook code cell once, in order.</summary>
 public class CellMarkersTests
 {
     static string StageFile(Stage stage) =>
@@ -64,16 +64,17 @@ public class CellMarkersTests
             void Run()
             {
                 Markdown("not a cell");
-                // In [4]
+                In(4);
                 // ds_info enthaelt ...
                 print(ds_info);
                 if (x)
                     y();
-                // End In [4]
+                End(4);
                 Table([], []);
-                // In [5]
+                s.TrimEnd(' ');
+                In(5);
                 df = tfds.as_dataframe(ds_train, ds_info);
-                // End In [5]
+                End(5);
             }
             """);
         Assert.Equal([4, 5], cells.Select(c => c.Number));
@@ -83,12 +84,13 @@ public class CellMarkersTests
     }
 
     [Theory]
-    [InlineData("// In [1]\nx();\n", "line 1: In [1] is never closed")]
-    [InlineData("// In [1]\n// In [2]\nx();\n// End In [2]\n", "line 2: In [2] opens inside In [1]")]
-    [InlineData("// In [1]\nx();\n// End In [2]\n", "line 3: '// End In [2]' closes no open In [2]")]
-    [InlineData("x();\n// End In [1]\n", "line 2: '// End In [1]' closes no open In [1]")]
-    [InlineData("// In [1]\n\n// End In [1]\n", "line 1: In [1] marks no code")]
-    [InlineData("// In [1]: tfds.load\nx();\n// End In [1]\n", "line 1: a cell marker must stand alone")]
+    [InlineData("In(1);\nx();\n", "line 1: In [1] is never closed")]
+    [InlineData("In(1);\nIn(2);\nx();\nEnd(2);\n", "line 2: In [2] opens inside In [1]")]
+    [InlineData("In(1);\nx();\nEnd(2);\n", "line 3: 'End(2);' closes no open In [2]")]
+    [InlineData("x();\nEnd(1);\n", "line 2: 'End(1);' closes no open In [1]")]
+    [InlineData("In(1);\n\nEnd(1);\n", "line 1: In [1] marks no code")]
+    [InlineData("In(1); tfds.load();\nx();\nEnd(1);\n", "line 1: a cell marker must stand alone")]
+    [InlineData("In(1);\nx(); End(1);\n", "line 2: a cell marker must stand alone")]
     public void MarkersThatBreakTheRuleAreErrorsNamingTheLine(string source, string message)
     {
         var e = Assert.Throws<FormatException>(() => CellMarkers.Extract(source));

@@ -25,7 +25,7 @@ public sealed class ColabStage : Stage
             schauen wir nach, worauf gerechnet wird:
             """);
 
-        // In [1]
+        In(1);
         // ! nvidia-smi
         Table([], [
             ["device", $"{Engine.DeviceName} (--device)"],
@@ -40,7 +40,7 @@ public sealed class ColabStage : Stage
             ["OS", OperatingSystemName()],
             [".NET", $"{RuntimeInformation.FrameworkDescription} ({RuntimeInformation.ProcessArchitecture})"],
         ]);
-        // End In [1]
+        End(1);
     }
 
     static string CpuModel()
