@@ -94,17 +94,31 @@ public sealed class RunCommand : Command, IHelpNotes
             });
             terminal.Tap = recorder;
             StageRunner.Run(plan, new Session(options, terminal, kernel, recorder));
+            terminal.Tap = null;
+            terminal.Note($"Bericht: {ReportFile.Write(recorder.Record, runner.Stages, options.Output)}");
         }
         catch
         {
-            // A run that stops before writing anything leaves no empty output folder behind.
+            terminal.Tap = null;
+            // A failed run that wrote files reports what ran, up to the error; one that wrote nothing leaves nothing behind.
+            if (recorder is { FilesWritten: > 0, Record.Failed: not null })
+                WriteFailedReport(recorder.Record, runner, options, terminal);
             OutputFolder.RemoveIfEmpty(created);
             throw;
         }
-        finally
-        {
-            terminal.Tap = null;
-        }
         return ExitCodes.Ok;
+    }
+
+    static void WriteFailedReport(RunRecord record, StageRunner runner, RunOptions options, Terminal terminal)
+    {
+        try
+        {
+            terminal.Note($"Bericht (bis zum Fehler): {ReportFile.Write(record, runner.Stages, options.Output)}");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The stage's error is the one to report; a report that cannot be written is a footnote to it.
+            terminal.Note($"Kein Bericht: {e.Message}");
+        }
     }
 }

@@ -74,5 +74,8 @@ public sealed record TextBlock(OutputPlace Place, TextKind Kind, List<string> Li
 /// <summary>A table; <see cref="Headers"/> is empty for key/value rows.</summary>
 public sealed record TableBlock(OutputPlace Place, IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string>> Rows) : OutputBlock(Place);
 
+/// <summary>The error that stopped the stage, where it stopped.</summary>
+public sealed record ErrorBlock(OutputPlace Place, string Message) : OutputBlock(Place);
+
 /// <summary>A file written to the output folder; <see cref="Png"/> holds its bytes when it is a PNG image (a plot).</summary>
 public sealed record FileBlock(OutputPlace Place, string Path, byte[]? Png) : OutputBlock(Place);

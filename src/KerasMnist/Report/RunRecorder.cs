@@ -46,6 +46,7 @@ public sealed class RunRecorder(RunRecord record) : IRunObserver, ITerminalTap
             if (stage is null) return;
             stage.WallTime = wallTime;
             stage.Error = error;
+            if (error is not null) stage.Output.Add(new ErrorBlock(Place, error));
             stage = null;
         }
     }

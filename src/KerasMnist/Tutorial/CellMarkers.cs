@@ -9,7 +9,8 @@ namespace KerasMnist.Tutorial;
 /// <item><c>In(n);</c> alone on a line (indentation aside) opens cell n; <c>End(n);</c> alone on a line closes it.
 /// n is the cell's position among the notebook's code cells (<c>In [None]:</c>), counted from 1 in notebook order.
 /// The markers are statements the stage executes (Stage.Cells.cs), so a run also knows which cell printed what.</item>
-/// <item>The cell's C# is exactly the lines between the two markers, with their common indentation removed.
+/// <item>The cell's C# is exactly the lines between the two markers, with their common indentation removed
+/// (preprocessor lines such as <c>#pragma</c> aside, which C# writes at column 0).
 /// Code around the markers (markdown, notes the notebook does not have) belongs to no cell.</item>
 /// <item>Cells do not nest or overlap, and none is empty. Every notebook code cell is marked exactly once across
 /// the stage files, and reading the stages' files in notebook order gives the cells in ascending order.</item>
@@ -58,10 +59,13 @@ public static partial class CellMarkers
         return cells;
     }
 
+    // Preprocessor lines (#pragma) sit at column 0 whatever the code's indentation: they do not count, and lose theirs.
     static string Dedent(string[] body)
     {
-        var indent = body.Where(l => l.Trim().Length > 0).Min(l => l.Length - l.TrimStart().Length);
-        return string.Join("\n", body.Select(l => l.Length >= indent ? l[indent..].TrimEnd() : l.Trim()));
+        static bool Directive(string line) => line.TrimStart().StartsWith('#');
+        var code = body.Where(l => l.Trim().Length > 0 && !Directive(l)).ToList();
+        var indent = code.Count == 0 ? 0 : code.Min(l => l.Length - l.TrimStart().Length);
+        return string.Join("\n", body.Select(l => Directive(l) || l.Length < indent ? l.Trim() : l[indent..].TrimEnd()));
     }
 
     [GeneratedRegex(@"^\s*In\((\d+)\);\s*$")]

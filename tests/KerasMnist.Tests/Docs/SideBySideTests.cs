@@ -25,12 +25,7 @@ public sealed class SideBySideTests
         var entries = Entries();
         Assert.Equal(Enumerable.Range(1, entries.Count), entries.Select(e => e.Number));
 
-        if (Checkout.NotebookCells is not { } notebookCells)
-        {
-            Assert.Equal(Checkout.NotebookCodeCells, entries.Count);
-            return;
-        }
-        var cells = notebookCells.Select(FirstCodeLine).ToList();
+        var cells = Checkout.NotebookCells.Select(FirstCodeLine).ToList();
         Assert.Equal(cells.Count, entries.Count);
         foreach (var (cell, entry) in cells.Zip(entries))
             Assert.True(FirstCodeLine(entry.Python) == cell,

@@ -133,7 +133,10 @@ public sealed class RunRecorderTests : IDisposable
         Assert.Same(stage, record.Failed);
         Assert.Equal("kaputt", stage.Error);
         Assert.NotNull(stage.WallTime);
-        Assert.Equal((TextKind.Printed, new OutputPlace(3, null), "started"), Text(Assert.Single(stage.Output)));
+        Assert.Collection(stage.Output,
+            b => Assert.Equal((TextKind.Printed, new OutputPlace(3, null), "started"), Text(b)),
+            // The error stands where the stage stopped: in the open cell.
+            b => Assert.Equal(new ErrorBlock(new OutputPlace(3, null), "kaputt"), b));
     }
 
     [Fact]
