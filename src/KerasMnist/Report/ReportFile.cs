@@ -1,4 +1,3 @@
-using System.Text;
 using KerasMnist.Tutorial;
 
 namespace KerasMnist.Report;
@@ -11,8 +10,8 @@ public static class ReportFile
 
     /// <summary>
     /// Renders <paramref name="record"/> over <paramref name="stages"/> (<see cref="ReportPage.Render"/>) and writes it to
-    /// <c>report.html</c> in <paramref name="folder"/>: first to a temporary file beside it, then moved over any earlier
-    /// report, so a run that fails while writing leaves the earlier report or none, never half of one.
+    /// <c>report.html</c> in <paramref name="folder"/>, whole or not at all (<see cref="WholeFile"/>): a run that fails
+    /// while writing leaves the earlier report or none, never half of one.
     /// </summary>
     /// <returns>The report's full path.</returns>
     /// <exception cref="IOException">The folder cannot be written.</exception>
@@ -20,16 +19,7 @@ public static class ReportFile
     {
         var html = ReportPage.Render(record, stages);
         var path = Path.GetFullPath(Path.Combine(folder, FileName));
-        var temporary = $"{path}.{Environment.ProcessId}.tmp";
-        try
-        {
-            File.WriteAllText(temporary, html, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
+        WholeFile.Write(path, html);
         return path;
     }
 }
