@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using KerasMnist.Keras.Backend;
+using KerasMnist.Tutorial;
 
 namespace KerasMnist.Report;
 
@@ -17,16 +18,6 @@ public sealed record RunEnvironment(
 {
     /// <summary>This process's engine (after <c>Engine.SetDevice</c>) and host.</summary>
     public static RunEnvironment Capture() => new(
-        Engine.DeviceName, Engine.Threads, Engine.TorchSharpVersion, Engine.LibTorchVersion, CpuModel(),
+        Engine.DeviceName, Engine.Threads, Engine.TorchSharpVersion, Engine.LibTorchVersion, Host.CpuModel(),
         System.Environment.ProcessorCount, RuntimeInformation.OSDescription, RuntimeInformation.FrameworkDescription);
-
-    /// <summary>The CPU's model name: Linux names it in /proc/cpuinfo; elsewhere the architecture is all .NET knows.</summary>
-    public static string CpuModel()
-    {
-        const string cpuinfo = "/proc/cpuinfo";
-        var model = File.Exists(cpuinfo)
-            ? File.ReadLines(cpuinfo).FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
-            : null;
-        return model ?? RuntimeInformation.OSArchitecture.ToString();
-    }
 }

@@ -4,6 +4,7 @@ using System.Runtime.Intrinsics.Arm;
 using System.Runtime.Intrinsics.X86;
 using KerasMnist.Keras.Backend;
 using TorchSharp;
+using static KerasMnist.Tutorial.Host;
 
 namespace KerasMnist.Tutorial.Stages;
 
@@ -41,16 +42,6 @@ public sealed class ColabStage : Stage
             [".NET", $"{RuntimeInformation.FrameworkDescription} ({RuntimeInformation.ProcessArchitecture})"],
         ]);
         End(1);
-    }
-
-    static string CpuModel()
-    {
-        // Linux names the CPU in /proc/cpuinfo; elsewhere the architecture is all .NET knows.
-        const string cpuinfo = "/proc/cpuinfo";
-        var model = File.Exists(cpuinfo)
-            ? File.ReadLines(cpuinfo).FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
-            : null;
-        return model ?? RuntimeInformation.OSArchitecture.ToString();
     }
 
     // On Linux OSDescription is the distribution ("Debian GNU/Linux 12 (bookworm)"); OSVersion adds the kernel.
