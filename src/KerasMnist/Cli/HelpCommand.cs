@@ -34,6 +34,6 @@ public sealed class HelpCommand : Command
     static List<string> Siblings(SymbolResult result)
     {
         while (result.Parent is not null) result = result.Parent;
-        return ((CommandResult)result).Command.Subcommands.Where(c => c is not HelpCommand).Select(c => c.Name).ToList();
+        return ((CommandResult)result).Command.Subcommands.Where(c => c is not HelpCommand && !c.Hidden).Select(c => c.Name).ToList();
     }
 }

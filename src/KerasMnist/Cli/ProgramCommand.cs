@@ -27,6 +27,7 @@ public sealed class ProgramCommand : Command, IHelpNotes
         Add(new ListCommand(runner.Stages, terminal));
         Add(new RunCommand(runner, terminal));
         Add(new HelpCommand());
+        Add(new SideBySideCommand(runner.Stages, terminal));
 
         // Help wraps at 100 columns, as a terminal or a log shows it, whatever width the console reports.
         var showHelp = new HelpWithNotes(new HelpAction { MaxWidth = 100 });

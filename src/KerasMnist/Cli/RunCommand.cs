@@ -1,6 +1,7 @@
 using System.CommandLine;
 using KerasMnist.Datasets.Core;
 using KerasMnist.Keras.Backend;
+using KerasMnist.Report;
 using KerasMnist.Tutorial;
 using static KerasMnist.Keras.KerasApi;
 
@@ -73,6 +74,7 @@ public sealed class RunCommand : Command, IHelpNotes
         // Everything the libraries print (progress bars, summaries, warnings, downloads) goes to the terminal.
         using var libraryOutput = LibraryOutput.Use(new TerminalOutput(terminal));
         var created = OutputFolder.EnsureWritable(options.Output);
+        RunRecorder? recorder = null;
         try
         {
             Engine.SetDevice(options.Device);
@@ -85,14 +87,38 @@ public sealed class RunCommand : Command, IHelpNotes
                 (options.Limit is { } n ? $" | limit {n}" : "") +
                 (options.Epochs is { } e ? $" | epochs {e}" : ""));
 
-            StageRunner.Run(plan, new Session(options, terminal, kernel));
+            // The recorder sees what the terminal shows and which stage and cell shows it, for the report.
+            recorder = new RunRecorder(new RunRecord
+            {
+                Options = options, Requested = requested, Environment = RunEnvironment.Capture(), Started = DateTimeOffset.Now,
+            });
+            terminal.Tap = recorder;
+            StageRunner.Run(plan, new Session(options, terminal, kernel, recorder));
+            terminal.Tap = null;
+            terminal.Note($"Bericht: {ReportFile.Write(recorder.Record, runner.Stages, options.Output)}");
         }
         catch
         {
-            // A run that stops before writing anything leaves no empty output folder behind.
+            terminal.Tap = null;
+            // A failed run that wrote files reports what ran, up to the error; one that wrote nothing leaves nothing behind.
+            if (recorder is { FilesWritten: > 0, Record.Failed: not null })
+                WriteFailedReport(recorder.Record, runner, options, terminal);
             OutputFolder.RemoveIfEmpty(created);
             throw;
         }
         return ExitCodes.Ok;
+    }
+
+    static void WriteFailedReport(RunRecord record, StageRunner runner, RunOptions options, Terminal terminal)
+    {
+        try
+        {
+            terminal.Note($"Bericht (bis zum Fehler): {ReportFile.Write(record, runner.Stages, options.Output)}");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The stage's error is the one to report; a report that cannot be written is a footnote to it.
+            terminal.Note($"Kein Bericht: {e.Message}");
+        }
     }
 }

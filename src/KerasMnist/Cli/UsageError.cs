@@ -53,7 +53,8 @@ public sealed record UsageError(string Message, Command? Command)
 
     static UsageError BeforeCommand(string token, Command program)
     {
-        var commands = program.Subcommands;
+        // Hidden commands (side-by-side, for maintainers) are not offered.
+        var commands = program.Subcommands.Where(c => !c.Hidden).ToList();
         if (token.StartsWith('-'))
         {
             var name = Name(token);

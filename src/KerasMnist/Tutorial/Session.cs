@@ -1,7 +1,7 @@
 namespace KerasMnist.Tutorial;
 
-/// <summary>One run of the tutorial: its options, where it prints, and the kernel the stages share.</summary>
-public sealed class Session(RunOptions options, Terminal terminal, Kernel kernel)
+/// <summary>One run of the tutorial: its options, where it prints, the kernel the stages share, and who follows it.</summary>
+public sealed class Session(RunOptions options, Terminal terminal, Kernel kernel, IRunObserver? observer = null)
 {
     /// <summary>The validated command-line options.</summary>
     public RunOptions Options { get; } = options;
@@ -11,4 +11,7 @@ public sealed class Session(RunOptions options, Terminal terminal, Kernel kernel
 
     /// <summary>The variables stages share.</summary>
     public Kernel Kernel { get; } = kernel;
+
+    /// <summary>Follows stages and cells as they run (the report's recorder); null when nobody does.</summary>
+    public IRunObserver? Observer { get; } = observer;
 }

@@ -10,7 +10,7 @@ public abstract partial class Stage
     protected string OutputPath(string fileName) => Path.Combine(Options.Output, fileName);
 
     /// <summary>Says where a file for the output folder was written (where the notebook would show it inline).</summary>
-    protected void Saved(string path) => Session.Terminal.WriteLine($"-> {path}");
+    protected void Saved(string path) => Session.Terminal.Saved(path);
 
     /// <summary>
     /// <c>plt.show()</c>: a console shows no figures inline, so <paramref name="figure"/> is saved to the output folder

@@ -8,12 +8,7 @@ public abstract partial class Stage
     protected void print(object? value = null) => Session.Terminal.WriteLine(value?.ToString() ?? "");
 
     /// <summary>A markdown cell of the notebook, in the stage's own short words.</summary>
-    protected void Markdown(string text)
-    {
-        Session.Terminal.BlankLine();
-        Session.Terminal.WriteLine(text);
-        Session.Terminal.WriteLine();
-    }
+    protected void Markdown(string text) => Session.Terminal.Markdown(text);
 
     /// <summary>A <c>## Subsection</c> heading inside the stage.</summary>
     protected void Subheading(string title) => Session.Terminal.Subheading(title);

@@ -77,6 +77,7 @@ public sealed class StageRunner
         {
             if (note is not null) terminal.Note(note);
             terminal.Heading(stage.Info.Heading, stage.Info.Name);
+            session.Observer?.StageStarted(stage, note);
             var watch = Stopwatch.StartNew();
             try
             {
@@ -85,8 +86,11 @@ public sealed class StageRunner
             catch (Exception e)
             {
                 // Background work (prefetch threads) wraps the real error; the user wants that one.
-                throw new StageFailedException(stage.Info.Name, e is AggregateException { InnerExceptions.Count: 1 } a ? a.InnerExceptions[0] : e);
+                var cause = e is AggregateException { InnerExceptions.Count: 1 } a ? a.InnerExceptions[0] : e;
+                session.Observer?.StageFailed(watch.Elapsed, cause);
+                throw new StageFailedException(stage.Info.Name, cause);
             }
+            session.Observer?.StageFinished(watch.Elapsed);
             session.Kernel.MarkExecuted(stage.Info.Name);
             terminal.BlankLine();
             terminal.Note($"Wall time ({stage.Info.Name}): {WallTime.Format(watch.Elapsed)}");

@@ -8,7 +8,7 @@ namespace KerasMnist.Tutorial;
 /// warnings, tfds's notes and warnings go to standard output in the order they happen; a download shows a live
 /// Spectre.Console bar (size, speed, time left) on an interactive terminal and a few plain lines otherwise.
 /// </summary>
-public sealed class TerminalOutput(Terminal terminal) : LibraryOutput(terminal.Out, terminal.Interactive)
+public sealed class TerminalOutput(Terminal terminal) : LibraryOutput(terminal.LibraryWriter, terminal.Interactive)
 {
     /// <inheritdoc/>
     public override void Track(string description, long totalBytes, Action<Action<long>> download)

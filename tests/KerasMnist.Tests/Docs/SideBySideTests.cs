@@ -1,12 +1,13 @@
 using System.Text.RegularExpressions;
+using KerasMnist.Report;
 using KerasMnist.Tests.Fixtures;
 using KerasMnist.Tutorial;
 
 namespace KerasMnist.Tests.Docs;
 
 /// <summary>
-/// Keeps docs/side-by-side.md honest: one entry per notebook code cell, in order, each quoting that cell's
-/// Python and naming a stage that exists and a file that exists.
+/// Keeps docs/side-by-side.md honest: it is what the generator writes from the notebook, the stage files' marked
+/// cells and the notes, with one entry per notebook code cell, in order, naming a stage and a file that exist.
 /// </summary>
 public sealed class SideBySideTests
 {
@@ -14,6 +15,31 @@ public sealed class SideBySideTests
     static readonly string Doc = File.ReadAllText(Path.Combine(Root, "docs", "side-by-side.md"));
 
     sealed record Entry(int Number, string Stage, string File, string Python);
+
+    [Fact]
+    public void TheCommittedGuideIsWhatTheGeneratorWrites()
+    {
+        var notes = File.ReadAllText(Path.Combine(Root, "docs", "side-by-side-notes.md"));
+        var generated = SideBySideGuide.Generate(notes, StageRegistry.Create());
+        Assert.True(generated == Doc.ReplaceLineEndings("\n"),
+            $"docs/side-by-side.md is not what the stage files and docs/side-by-side-notes.md give. In the checkout, run\n    {SideBySideGuide.Command}\n" +
+            $"and commit the result. First difference at line {FirstDifference(generated, Doc)}.");
+    }
+
+    [Fact]
+    public void NotesForNoCellAreAnError()
+    {
+        var e = Assert.Throws<FormatException>(() => SideBySideGuide.Generate("## Cell 22\n\nzu viel\n", StageRegistry.Create()));
+        Assert.Contains("'## Cell 22' is neither '## Introduction' nor '## Cell n' for a notebook cell (1 to 21)", e.Message);
+    }
+
+    static int FirstDifference(string a, string b)
+    {
+        var (x, y) = (a.Split('\n'), b.ReplaceLineEndings("\n").Split('\n'));
+        var line = 0;
+        while (line < x.Length && line < y.Length && x[line] == y[line]) line++;
+        return line + 1;
+    }
 
     static List<Entry> Entries() => EntryRegex.Matches(Doc)
         .Select(m => new Entry(int.Parse(m.Groups["n"].Value), m.Groups["stage"].Value, m.Groups["file"].Value, m.Groups["py"].Value))
@@ -25,12 +51,7 @@ public sealed class SideBySideTests
         var entries = Entries();
         Assert.Equal(Enumerable.Range(1, entries.Count), entries.Select(e => e.Number));
 
-        if (Checkout.NotebookCells is not { } notebookCells)
-        {
-            Assert.Equal(Checkout.NotebookCodeCells, entries.Count);
-            return;
-        }
-        var cells = notebookCells.Select(FirstCodeLine).ToList();
+        var cells = Checkout.NotebookCells.Select(FirstCodeLine).ToList();
         Assert.Equal(cells.Count, entries.Count);
         foreach (var (cell, entry) in cells.Zip(entries))
             Assert.True(FirstCodeLine(entry.Python) == cell,

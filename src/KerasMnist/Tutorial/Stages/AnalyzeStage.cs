@@ -20,15 +20,15 @@ public sealed class AnalyzeStage : Stage
     {
         Markdown("Jetzt probieren wir das Model auf Daten aus: `model.evaluate` gibt [loss, accuracy] für Training, Validierung und Test.");
 
-        // In [13]
+        In(13);
         print(model.evaluate(ds_train));
         print(model.evaluate(ds_valid));
         print(model.evaluate(ds_test));
-        // End In [13]
+        End(13);
 
         Markdown("Welche Ziffern bekommen wir besonders gut hin und welche weniger?");
 
-        // In [14]
+        In(14);
         // Batching and prefetching hide the order of ds_valid, so we keep the inputs while predicting.
         // Python rebinds each list to an array after np.concatenate; a C# variable keeps its type, hence _list.
         // NDArrays hold native memory: `using` frees it when the cell ends (NumSharp's analyzer insists).
@@ -69,11 +69,11 @@ public sealed class AnalyzeStage : Stage
 
         // Und dann koennen wir uns einen Bericht ueber die Ergebnisse der einzelnen Klassen ansehen.
         print(classification_report(y_true, y_pred));
-        // End In [14]
+        End(14);
 
         Markdown("Um das genauer zu verstehen, schauen wir uns an, bei welchen Bildern das Model am unsichersten war:");
 
-        // In [15]
+        In(15);
         using var rows = np.arange(y_prob.shape[0]);
         using var y_prob_class = y_prob[rows, y_true];
 
@@ -90,7 +90,7 @@ public sealed class AnalyzeStage : Stage
             Show(plt.imshow_prediction(image, truth, pred_label, pred_prob.GetSingle((int)pred_label), names),
                 $"analyze_least_confident_{++rank}.png");
         }
-        // End In [15]
+        End(15);
 
         Markdown("""
             Die Fehler sind meist Ziffern, die auch für Menschen schwer zu erkennen sind. Manchmal findet man so

@@ -21,7 +21,7 @@ public sealed class ApplicationsStage : Stage
             mindestens 32x32 Pixel, deshalb polstern wir die 28x28-Bilder mit 2 Pixeln Rand auf.
             """);
 
-        // In [19]
+        In(19);
         // Python calls the layer: ZeroPadding2D(...)(input_layer); C# applies it explicitly.
         var input_layer = keras.layers.Input((28, 28, 1));
         var padded = keras.layers.ZeroPadding2D(padding: (2, 2)).Apply(input_layer);
@@ -40,9 +40,9 @@ public sealed class ApplicationsStage : Stage
             metrics: [keras.metrics.SparseCategoricalAccuracy()]
         );
         model.summary(print_fn: print);
-        // End In [19]
+        End(19);
 
-        // In [20]
+        In(20);
         EstimateTraining(Epochs);
 
         history = model.fit(
@@ -52,16 +52,16 @@ public sealed class ApplicationsStage : Stage
             callbacks: [keras.callbacks.TerminateOnNaN()]
         );
         PlotHistory("applications_resnet50_history.png", "ResNet50");
-        // End In [20]
+        End(20);
 
-        // In [21]
+        In(21);
         // Der MNIST Datensatz ist relativ klein, deswegen sehen wir keinen grossen Vorteil mit diesem
         // groesseren Model! Ausserdem muessten wir vmtl laenger trainieren...
         print(model.evaluate(ds_train));
         print(model.evaluate(ds_valid));
         print(model.evaluate(ds_test));
         ExplainBatchNormLag(history.history["sparse_categorical_accuracy"][^1], history.history["val_sparse_categorical_accuracy"][^1]);
-        // End In [21]
+        End(21);
     }
 
     // Not in the notebook: after few steps Keras shows the same gap, and a learner would take it for a bug.

@@ -22,7 +22,7 @@ public sealed class BuildStage : Stage
             Netz, der Loss-Funktion und (bei Keras) dem Optimierer: hier Adam.
             """);
 
-        // In [10]
+        In(10);
         // Unser Model ist einfach die Aneinanderschachtelung von 2 Linearen-Layern mit einer ReLU-Funktion
         // dazwischen: Flatten formt das 28x28-Bild in einen 784-Vektor um, der "Hidden Layer" hat 128 Neuronen
         // (784 x 128 Gewichte), das letzte Layer 128 x 10 Gewichte für die 10 Klassen.
@@ -31,9 +31,9 @@ public sealed class BuildStage : Stage
             keras.layers.Dense(128, activation: "relu"),
             keras.layers.Dense(10)
         );
-        // End In [10]
+        End(10);
 
-        // In [11]
+        In(11);
         // Adam mit learning rate 0.001, SparseCategoricalCrossentropy auf logits (das Netz gibt die Eingabe des
         // Softmax aus) und die Genauigkeit als Metrik. C# needs the float suffix (0.001f) and an array literal.
         model.compile(
@@ -44,6 +44,6 @@ public sealed class BuildStage : Stage
 
         // Not in the notebook: the layers and parameter counts a learner should see once.
         model.summary(print_fn: print);
-        // End In [11]
+        End(11);
     }
 }

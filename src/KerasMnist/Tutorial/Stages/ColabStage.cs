@@ -4,6 +4,7 @@ using System.Runtime.Intrinsics.Arm;
 using System.Runtime.Intrinsics.X86;
 using KerasMnist.Keras.Backend;
 using TorchSharp;
+using static KerasMnist.Tutorial.Host;
 
 namespace KerasMnist.Tutorial.Stages;
 
@@ -25,7 +26,7 @@ public sealed class ColabStage : Stage
             schauen wir nach, worauf gerechnet wird:
             """);
 
-        // In [1]
+        In(1);
         // ! nvidia-smi
         Table([], [
             ["device", $"{Engine.DeviceName} (--device)"],
@@ -40,17 +41,7 @@ public sealed class ColabStage : Stage
             ["OS", OperatingSystemName()],
             [".NET", $"{RuntimeInformation.FrameworkDescription} ({RuntimeInformation.ProcessArchitecture})"],
         ]);
-        // End In [1]
-    }
-
-    static string CpuModel()
-    {
-        // Linux names the CPU in /proc/cpuinfo; elsewhere the architecture is all .NET knows.
-        const string cpuinfo = "/proc/cpuinfo";
-        var model = File.Exists(cpuinfo)
-            ? File.ReadLines(cpuinfo).FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
-            : null;
-        return model ?? RuntimeInformation.OSArchitecture.ToString();
+        End(1);
     }
 
     // On Linux OSDescription is the distribution ("Debian GNU/Linux 12 (bookworm)"); OSVersion adds the kernel.

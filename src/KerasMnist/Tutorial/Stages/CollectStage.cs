@@ -33,7 +33,7 @@ public sealed class CollectStage : Stage
         if (Options.Dataset == "fashion_mnist")
             Markdown("Mit --dataset fashion_mnist laden wir Fashion-MNIST: gleiches Format, 10 Arten von Kleidungsstücken statt Ziffern.");
 
-        // In [2]
+        In(2);
         // Wir koennen die Daten mit Tensorflow Datasets laden:
         ((ds_train, ds_valid, ds_test), ds_info) = tfds.load(
             Options.Dataset,
@@ -42,7 +42,7 @@ public sealed class CollectStage : Stage
             as_supervised: true,
             with_info: true,
             data_dir: Options.DataDir);   // --data-dir; the notebook lets tfds pick its folder
-        // End In [2]
+        End(2);
 
         var full = (train: ds_train.cardinality(), valid: ds_valid.cardinality(), test: ds_test.cardinality());
         if (Options.Limit is { } limit)

@@ -29,11 +29,11 @@ public sealed class ExploreStage : Stage
             Für bekannte Datensätze hilft auch https://knowyourdata-tfds.withgoogle.com.
             """);
 
-        // In [3]
+        In(3);
         // Schauen wir uns ein paar Daten an. Dazu nutzen wir tfds.visualization.show_examples.
         // (Python's help(...) has no console counterpart: the method's XML doc says what it does.)
         Show(tfds.visualization.show_examples(ds_train, ds_info), "explore_show_examples.png");
-        // End In [3]
+        End(3);
 
         Markdown("""
             Die Beschriftungen sind "Klassenname (Klassen-ID)". Bei MNIST sind die Labels schon Zahlen;
@@ -41,12 +41,12 @@ public sealed class ExploreStage : Stage
             Die Bilder sehen schon gut aus! Aber wie groß sind sie?
             """);
 
-        // In [4]
+        In(4);
         // ds_info enthaelt eine "Features"-Beschreibung wo man die Form der Bilder findet:
         print(ds_info);
-        // End In [4]
+        End(4);
 
-        // In [5]
+        In(5);
         // Hier laden wir den Datensatz in ein DataFrame (pandas' counterpart: Microsoft.Data.Analysis).
         // ACHTUNG! Das funktioniert, weil MNIST recht klein ist - fuer groessere Datensaetze sollte man nur
         // Teile laden. Deswegen dauert das auch ein Weilchen.
@@ -55,31 +55,31 @@ public sealed class ExploreStage : Stage
         // DataFrame sind Tabellen, wo wir eine Spalte mit dem Bild und eine mit dem Label haben:
         print();
         print(df.head());
-        // End In [5]
+        End(5);
 
-        // In [6]
+        In(6);
         // Wir koennen einzelne Bilder darstellen. pandas keeps a numpy array in each cell; the DataFrame keeps
         // the pixels as a VBuffer, so we make the NumSharp array ourselves, already in the (28, 28) shape
         // matplotlib needs (the notebook reshapes from (28, 28, 1) for the same reason).
         using var image = np.array(((VBuffer<byte>)df["image"][0]).DenseValues().ToArray());
         using var image_28x28 = image.reshape(28, 28);
         Show(plt.imshow(image_28x28), "explore_imshow.png");
-        // End In [6]
+        End(6);
 
-        // In [7]
+        In(7);
         // Und uns anschauen, welche Werte die Bilder annehmen:
         using var min = image.min();
         using var max = image.max();
         print($"Min: {min} - Max: {max}");
-        // End In [7]
+        End(7);
 
-        // In [8]
+        In(8);
         // Wir koennen auch die Statistiken der Labels darstellen. Hierfuer ist Seaborn sehr nuetzlich:
         Show(sns.countplot(data: df, x: "label", class_names: ds_info.features.label.names), "explore_countplot.png");
         // The plot's bars, as text for the console (pandas: df['label'].value_counts().sort_index()).
         var counts = ((PrimitiveDataFrameColumn<long>)df["label"]).GroupBy(label => label!.Value).OrderBy(g => g.Key);
         print(string.Join("  ", counts.Select(g => string.Create(CultureInfo.InvariantCulture, $"{ds_info.features.label.int2str(g.Key)}: {g.Count():N0}"))));
-        // End In [8]
+        End(8);
 
         Markdown("""
             Die Klassen sind halbwegs gleichmäßig verteilt - das ist relativ wichtig für die Analyse später!

@@ -19,7 +19,7 @@ public sealed class ImproveStage : Stage
             Zwischenergebnisse, und die L2-Regularisierung hält die Gewichte klein gegen Overfitting.
             """);
 
-        // In [16]
+        In(16);
         // Hier nutzen wir 2 convolutional Layer mit ReLU-Aktivierung und Max-Pooling danach.
         // Nach den CNN-Layern aendern wir wieder die Form in einen Vektor (`flatten`) und haben noch zwei
         // "normale" Layer. Flatten's input_shape is ignored on a middle layer, in Keras and here alike.
@@ -42,9 +42,9 @@ public sealed class ImproveStage : Stage
             loss: keras.losses.SparseCategoricalCrossentropy(from_logits: true),
             metrics: [keras.metrics.SparseCategoricalAccuracy()]
         );
-        // End In [16]
+        End(16);
 
-        // In [17]
+        In(17);
         // The first layer has no input shape, so Keras builds the model on the first batch it sees; the
         // estimate below runs one, after which summary() can show the layers.
         EstimateTraining(Epochs);
@@ -57,13 +57,13 @@ public sealed class ImproveStage : Stage
             callbacks: [keras.callbacks.TerminateOnNaN()]
         );
         PlotHistory("improve_cnn_history.png", "CNN");
-        // End In [17]
+        End(17);
 
-        // In [18]
+        In(18);
         // Und wir sehen, dass unsere Validierungs- und Testergebnisse besser sind und wir nicht mehr overfitten:
         print(model.evaluate(ds_train));
         print(model.evaluate(ds_valid));
         print(model.evaluate(ds_test));
-        // End In [18]
+        End(18);
     }
 }

@@ -23,7 +23,7 @@ public sealed class PrepareStage : Stage
             nächsten Batches vorbereiten, während gerechnet wird (`prefetch`).
             """);
 
-        // In [9]
+        In(9);
         // Normalisiert die Bilder von [0, 255] zu [0, 1] und konvertiert die Datentypen uint8 -> float32.
         static (Tensor, Tensor) normalize_img(Tensor image, Tensor label) => (tf.cast(image, tf.float32) / 255f, label);
 
@@ -45,7 +45,7 @@ public sealed class PrepareStage : Stage
         ds_test = ds_test.cache();
         ds_test = ds_test.batch(128);
         ds_test = ds_test.prefetch(tf.data.experimental.AUTOTUNE);
-        // End In [9]
+        End(9);
 
         // The cell prints nothing; the batch counts are what fit and evaluate will show as their step counts.
         Table(["dataset", "cardinality()", "Bedeutung"], [

@@ -16,7 +16,7 @@ public sealed class TrainStage : Stage
             `ds_valid` als Validierungsdaten. Pro Epoche sehen wir Loss und Genauigkeit auf beiden.
             """);
 
-        // In [12]
+        In(12);
         EstimateTraining(Epochs);
 
         // Hier nutzen wir `ds_train` als Trainingsdatensatz, trainieren fuer 15 Epochen
@@ -30,6 +30,6 @@ public sealed class TrainStage : Stage
         );
 
         PlotHistory("train_mlp_history.png", "MLP");
-        // End In [12]
+        End(12);
     }
 }
