@@ -45,9 +45,6 @@ public sealed class Add : Layer
             "Every input must have the same shape (a dimension of 1 may broadcast).");
     }
 
-    /// <summary>Shapes are checked against each other in <see cref="ComputeOutputShape"/>, not against a first call.</summary>
-    protected override void EnsureCompatible(Shape input_shape) { }
-
     /// <inheritdoc/>
     internal override Tensor Forward(IReadOnlyList<Tensor> inputs, bool training)
     {

@@ -23,9 +23,6 @@ public sealed class Rescaling : Layer
     public double offset { get; }
 #pragma warning restore CS1591
 
-    /// <summary>Any shape: the layer is element-wise.</summary>
-    protected override void EnsureCompatible(Shape input_shape) { }
-
     /// <inheritdoc/>
     public override Shape compute_output_shape(Shape input_shape) => input_shape;
 

@@ -22,9 +22,6 @@ public sealed class Dropout : Layer
     /// <summary>The fraction of the inputs dropped in training.</summary>
     public float rate { get; }
 
-    /// <summary>Any shape: dropout is element-wise.</summary>
-    protected override void EnsureCompatible(Shape input_shape) { }
-
     /// <inheritdoc/>
     public override Shape compute_output_shape(Shape input_shape) => input_shape;
 

@@ -1,4 +1,3 @@
-using KerasMnist.Keras.Backend;
 using static TorchSharp.torch;
 
 namespace KerasMnist.Keras.Layers;
@@ -22,9 +21,6 @@ public sealed class Reshape : Layer
     /// <summary>The shape of one example after the layer, as given (-1 for the inferred axis).</summary>
     public int[] target_shape { get; }
 
-    /// <summary>Any input with the same number of values per example.</summary>
-    protected override void EnsureCompatible(Shape input_shape) => compute_output_shape(input_shape);
-
     /// <inheritdoc/>
     public override Shape compute_output_shape(Shape input_shape)
     {
@@ -42,7 +38,7 @@ public sealed class Reshape : Layer
     /// <inheritdoc/>
     protected internal override Tensor Call(Tensor x, bool training)
     {
-        var target = compute_output_shape(Layout.KerasShape(x)).WithBatch(x.shape[0]);
-        return Layout.ToInternal(Layout.ToKeras(x).reshape(target));
+        var example = new Shape(x.shape.Skip(1).Select(d => (int)d).ToArray());
+        return x.reshape(compute_output_shape(example).WithBatch(x.shape[0]));
     }
 }
