@@ -34,6 +34,17 @@ public class KerasAxesTests
     }
 
     [Fact]
+    public void A_model_fed_another_shape_throws_naming_the_model_and_both_shapes() => Isolated.Run(ModelFedAnotherShape);
+
+    static void ModelFedAnotherShape(string[] args)
+    {
+        var model = keras.Sequential([keras.layers.InputLayer((4, 3, 3)), keras.layers.Dense(4)], name: "seq");
+        var error = Assert.Throws<ArgumentException>(() => model.predict(randn(5, 6, 3)));
+        Assert.Equal("Input 0 of layer \"seq\" is incompatible with the layer: expected shape=(None, 4, 3, 3), found shape=(None, 6, 3)",
+            error.Message);
+    }
+
+    [Fact]
     public void Intermediate_outputs_of_a_functional_model_are_channels_last() => Isolated.Run(IntermediateOutputs);
 
     static void IntermediateOutputs(string[] args)
