@@ -3,6 +3,7 @@ using static TorchSharp.torch;
 namespace KerasMnist.Keras.Layers;
 
 /// <summary><c>keras.layers.Softmax(axis=-1)</c>: softmax over a Keras axis (default the last, the channels of an image).</summary>
+[LayersApiFactory]
 public sealed class Softmax : Layer
 {
     /// <summary>See <c>keras.layers.Softmax</c>.</summary>

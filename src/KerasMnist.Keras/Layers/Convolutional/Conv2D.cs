@@ -14,6 +14,7 @@ namespace KerasMnist.Keras.Layers;
 /// kernels; any kernel on a 1x1 image), and for every kernel on hosts where <see cref="Engine.OneDnnConvolutions"/>
 /// is false, the convolution is a matrix product over channels-last memory with the same values and gradients.
 /// </summary>
+[LayersApiFactory]
 public sealed class Conv2D : Layer
 {
     /// <summary><c>layer.kernel</c> (null until built): Keras shape (kh, kw, in, filters); stored as (filters, in, kh, kw) for libtorch.</summary>

@@ -11,6 +11,7 @@ namespace KerasMnist.Keras.Layers;
 /// layout, glorot_uniform kernel and zero bias by default. Inputs of any rank ≥ 2, (batch, ..., in) → (batch, ..., units):
 /// the product is over the last axis, as in Keras (an image (N, H, W, C) gives (N, H, W, units)).
 /// </summary>
+[LayersApiFactory]
 public sealed class Dense : Layer
 {
     /// <summary><c>layer.kernel</c> (null until built): shape (in, units).</summary>

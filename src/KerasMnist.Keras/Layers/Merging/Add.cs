@@ -6,6 +6,7 @@ namespace KerasMnist.Keras.Layers;
 /// <c>keras.layers.Add</c>: the element-wise sum of two or more tensors of the same shape (a dimension of 1
 /// broadcasts, as in Keras's merge layers). Apply it to several symbolic tensors: <c>Add().Apply(shortcut, x)</c>.
 /// </summary>
+[LayersApiFactory]
 public sealed class Add : Layer
 {
     /// <summary>See <c>keras.layers.Add</c>.</summary>

@@ -20,6 +20,7 @@ namespace KerasMnist.Keras.Layers;
 /// inference mode would be cheaper still but is wrong for training: gradients would not flow through the
 /// batch mean and variance (torch refuses statistics that require grad).
 /// </remarks>
+[LayersApiFactory]
 public sealed class BatchNormalization : Layer
 {
     /// <summary><c>layer.gamma</c> (null until built or without <c>scale</c>): the per-channel scale, trainable.</summary>
@@ -40,7 +41,7 @@ public sealed class BatchNormalization : Layer
     public BatchNormalization(int axis = -1, float momentum = 0.99f, float epsilon = 1e-3f, bool center = true, bool scale = true,
         Initializer? beta_initializer = null, Initializer? gamma_initializer = null,
         Initializer? moving_mean_initializer = null, Initializer? moving_variance_initializer = null,
-        Regularizer? beta_regularizer = null, Regularizer? gamma_regularizer = null, string? name = null)
+        Regularizer? beta_regularizer = null, Regularizer? gamma_regularizer = null, bool trainable = true, string? name = null)
         : base(name)
     {
         if (!(momentum >= 0 && momentum <= 1))
@@ -58,6 +59,8 @@ public sealed class BatchNormalization : Layer
         this.moving_variance_initializer = moving_variance_initializer ?? new Ones();
         this.beta_regularizer = beta_regularizer;
         this.gamma_regularizer = gamma_regularizer;
+        // Keras takes trainable=False at construction for every layer; false also makes it normalise with its moving statistics.
+        this.trainable = trainable;
     }
 
 #pragma warning disable CS1591 // Keras's constructor arguments, documented there

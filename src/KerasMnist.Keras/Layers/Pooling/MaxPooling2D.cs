@@ -4,6 +4,7 @@ using static TorchSharp.torch;
 namespace KerasMnist.Keras.Layers;
 
 /// <summary><c>keras.layers.MaxPooling2D</c> (alias <c>MaxPool2D</c>): pool_size (2, 2), strides = pool_size, valid padding by default.</summary>
+[LayersApiFactory("MaxPooling2D", "MaxPool2D")]
 public sealed class MaxPooling2D : Layer
 {
     /// <summary>See <c>keras.layers.MaxPooling2D</c>.</summary>

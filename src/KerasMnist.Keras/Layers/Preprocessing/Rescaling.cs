@@ -7,6 +7,7 @@ namespace KerasMnist.Keras.Layers;
 /// computes it (the factors are cast to the input's float type). <c>Rescaling(1 / 255f)</c> is the notebook's
 /// <c>x / 255</c> inside a model.
 /// </summary>
+[LayersApiFactory]
 public sealed class Rescaling : Layer
 {
     /// <summary>See <c>keras.layers.Rescaling</c>.</summary>

@@ -7,6 +7,7 @@ namespace KerasMnist.Keras.Layers;
 /// have the same layout as in Keras. <c>input_shape</c> is honoured on a first layer and ignored elsewhere,
 /// as Keras does (the notebook's CNN passes one to a middle Flatten).
 /// </summary>
+[LayersApiFactory]
 public sealed class Flatten : Layer
 {
     /// <summary>See <c>keras.layers.Flatten</c>.</summary>

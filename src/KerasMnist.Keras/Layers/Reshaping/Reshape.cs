@@ -7,6 +7,7 @@ namespace KerasMnist.Keras.Layers;
 /// channels-last; one entry may be -1 and is inferred), reading the values in Keras's row-major (H, W, C) order.
 /// MNIST models saved with a (28, 28) input use it to add the channel axis: <c>Reshape((28, 28, 1))</c>.
 /// </summary>
+[LayersApiFactory]
 public sealed class Reshape : Layer
 {
     /// <summary>See <c>keras.layers.Reshape</c>. Throws <see cref="ArgumentException"/> for more than one -1 or other negative sizes.</summary>

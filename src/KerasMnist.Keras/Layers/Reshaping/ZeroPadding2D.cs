@@ -8,6 +8,7 @@ namespace KerasMnist.Keras.Layers;
 /// <c>ZeroPadding2D(padding: (2, 2))</c> (symmetric height, width) and <c>ZeroPadding2D(((1, 2), (3, 4)))</c>
 /// ((top, bottom), (left, right)).
 /// </summary>
+[LayersApiFactory]
 public sealed class ZeroPadding2D : Layer
 {
     /// <summary>Pads <paramref name="padding"/> = ((top, bottom), (left, right)) pixels.</summary>
@@ -39,4 +40,18 @@ public sealed class ZeroPadding2D : Layer
     protected internal override Tensor Call(Tensor x, bool training) =>
         // torch's pad lists the last axis first: channels (none), then width, then height.
         nn.functional.pad(x, [0, 0, padding.width.left, padding.width.right, padding.height.top, padding.height.bottom]);
+}
+
+/// <summary><c>keras.layers.ZeroPadding2D</c>'s other padding forms (the ((top, bottom), (left, right)) form is generated).</summary>
+public sealed partial class LayersApi
+{
+    /// <summary><c>keras.layers.ZeroPadding2D()</c>: Keras's default padding (1, 1), one pixel on every side.</summary>
+    public ZeroPadding2D ZeroPadding2D(string? name = null) => new(((1, 1), (1, 1)), name);
+
+    /// <summary><c>keras.layers.ZeroPadding2D(padding=2)</c>: the same padding on all four sides.</summary>
+    public ZeroPadding2D ZeroPadding2D(int padding, string? name = null) => new(((padding, padding), (padding, padding)), name);
+
+    /// <summary><c>keras.layers.ZeroPadding2D(padding=(2, 2))</c>: (symmetric height, symmetric width) padding.</summary>
+    public ZeroPadding2D ZeroPadding2D((int height, int width) padding, string? name = null)
+        => new(((padding.height, padding.height), (padding.width, padding.width)), name);
 }
