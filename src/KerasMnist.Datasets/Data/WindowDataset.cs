@@ -24,11 +24,15 @@ internal sealed class WindowDataset : DatasetNode
 
     internal override bool RowBlocks => _upstream.RowBlocks;
 
+    /// <summary>
+    /// tf.data's rule: take of a known n is min(n, count); of an infinite dataset, count; an unknown cardinality stays
+    /// unknown, even for take(0) (tf.data does not look at the count then). skip of an unknown or infinite dataset keeps it.
+    /// </summary>
     public override long cardinality()
     {
         long n = _upstream.cardinality();
         if (n == Cardinality.Infinite) return _take >= 0 ? _take : n;
-        if (!Cardinality.IsKnown(n)) return _take == 0 ? 0 : n;
+        if (!Cardinality.IsKnown(n)) return n;
         long rest = Math.Max(0, n - _skip);
         return _take >= 0 ? Math.Min(rest, _take) : rest;
     }

@@ -20,13 +20,13 @@ public sealed class Activation
     /// <summary>The Keras name (<c>relu</c>, <c>softmax</c>, ...).</summary>
     public string name { get; }
 
-    /// <summary>Applies the function. Softmax runs over the channel axis, which is axis 1 inside for 4-D tensors.</summary>
+    /// <summary>Applies the function to a tensor in Keras's layout (softmax over its last axis, the channels of an image).</summary>
     public Tensor Call(Tensor x) => fn(x);
 
     /// <summary><c>relu</c>.</summary>
     public static readonly Activation Relu = new("relu", x => nn.functional.relu(x));
     /// <summary><c>softmax</c> over the last Keras axis.</summary>
-    public static readonly Activation Softmax = new("softmax", x => nn.functional.softmax(x, x.dim() == 4 ? 1 : -1));
+    public static readonly Activation Softmax = new("softmax", x => nn.functional.softmax(x, -1));
     /// <summary><c>sigmoid</c>.</summary>
     public static readonly Activation Sigmoid = new("sigmoid", x => x.sigmoid());
     /// <summary><c>tanh</c>.</summary>

@@ -49,5 +49,5 @@ public sealed class Shape : IEquatable<Shape>
     public override string ToString() => dims.Length == 1 ? $"({dims[0]},)" : $"({string.Join(", ", dims)})";
 
     /// <summary>Keras's summary notation with the batch dimension: <c>(None, 28, 28, 1)</c>.</summary>
-    public string ToBatchString() => $"(None{string.Concat(dims.Select(d => ", " + d))})";
+    public string ToBatchString() => dims.Length == 0 ? "(None,)" : $"(None{string.Concat(dims.Select(d => ", " + d))})";
 }

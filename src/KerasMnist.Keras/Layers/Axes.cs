@@ -1,21 +1,20 @@
 namespace KerasMnist.Keras.Layers;
 
-/// <summary>
-/// Keras axes (channels-last, batch = 0, negative counts from the end) mapped onto the engine's layout,
-/// where 4-D tensors are indexed (N, C, H, W) (see Layout): Keras axis 3 (channels) is axis 1 inside, Keras 1 and 2 (H, W) are 2 and 3.
-/// Other ranks keep Keras's order inside.
-/// </summary>
+/// <summary>Keras axes of a batch (batch = 0, negative counts from the end), as tensors carry them everywhere here.</summary>
 internal static class Axes
 {
-    /// <summary>The internal axis of Keras <paramref name="axis"/> for examples of <paramref name="example"/> (no batch).</summary>
-    public static int ToInternal(int axis, Shape example, string layer)
+    /// <summary>
+    /// The non-negative axis of Keras <paramref name="axis"/> for a batch of examples of shape <paramref name="example"/>.
+    /// Throws <see cref="ArgumentException"/> naming <paramref name="layer"/> when the axis does not exist.
+    /// </summary>
+    public static int Normalize(int axis, Shape example, string layer)
     {
         int rank = example.Rank + 1;
-        int keras = axis < 0 ? axis + rank : axis;
-        if (keras < 0 || keras >= rank)
+        int normalized = axis < 0 ? axis + rank : axis;
+        if (normalized < 0 || normalized >= rank)
             throw new ArgumentException(
                 $"Invalid axis {axis} for layer \"{layer}\": its input {example.ToBatchString()} has {rank} dimensions, " +
-                $"so axis must be in [{-rank}, {rank - 1}] (the default -1 is the channels axis).");
-        return rank == 4 ? keras switch { 0 => 0, 1 => 2, 2 => 3, _ => 1 } : keras;
+                $"so axis must be in [{-rank}, {rank - 1}] (the default -1 is the last axis, the channels of an image).");
+        return normalized;
     }
 }

@@ -7,8 +7,10 @@ using static TorchSharp.torch;
 namespace KerasMnist.Keras.Layers;
 
 /// <summary>
-/// The base of every layer: <c>keras.layers.Layer</c>. Shapes at this surface are Keras's (channels-last,
-/// no batch dimension); <see cref="Call"/> works on the engine's internal layout (4-D tensors indexed (N, C, H, W), see Layout).
+/// The base of every layer: <c>keras.layers.Layer</c>. Shapes and tensors are Keras's everywhere, channels-last:
+/// <see cref="Shape"/>s without the batch dimension, tensors with it, for inputs of any rank the layer accepts
+/// (<see cref="input_spec"/>). Convolution-like layers look at images as (N, C, H, W) views only inside their own
+/// <see cref="Call"/> (see Backend/Layout).
 /// </summary>
 public abstract class Layer
 {
@@ -60,17 +62,33 @@ public abstract class Layer
     /// <summary><c>layer.count_params()</c>.</summary>
     public virtual long count_params() => variables.Sum(v => v.Size);
 
-    /// <summary>Creates the weights for an input of <paramref name="input_shape"/>; once only.</summary>
-    public void Build(Shape input_shape)
+    /// <summary>
+    /// <c>layer.input_spec</c>: what the layer accepts, checked by <see cref="InputSpec.AssertCompatible"/> every time the
+    /// layer is applied (before it is built, and again after, when <see cref="build"/> has narrowed it). Null accepts any input.
+    /// </summary>
+    public InputSpec? input_spec { get; protected set; }
+
+    /// <summary>
+    /// Checks <paramref name="input_shape"/> (one example, channels-last) against <see cref="input_spec"/> and creates the
+    /// weights on the first call. Throws <see cref="ArgumentException"/> naming the layer and both shapes, as Keras words it.
+    /// </summary>
+    public void Build(Shape input_shape) => Build(input_shape, batch: null);
+
+    /// <summary><see cref="Build(Shape)"/> for a real batch of <paramref name="batch"/> examples (named in errors instead of None).</summary>
+    internal void Build(Shape input_shape, long? batch)
     {
-        if (built)
-        {
-            EnsureCompatible(input_shape);
-            return;
-        }
+        InputSpec.AssertCompatible(input_spec, input_shape, batch, name);
+        if (built) return;
         build(input_shape);
         BuiltInputShape = input_shape;
         built = true;
+    }
+
+    /// <summary>Forgets the build so the next <see cref="Build(Shape)"/> builds again (a Sequential that got another layer).</summary>
+    private protected void ResetBuild()
+    {
+        built = false;
+        BuiltInputShape = null;
     }
 
     /// <summary>Keras's <c>build(input_shape)</c>: override to add weights with <see cref="AddWeight"/>.</summary>
@@ -79,7 +97,7 @@ public abstract class Layer
     /// <summary><c>compute_output_shape(input_shape)</c> in Keras layout, without the batch dimension.</summary>
     public abstract Shape compute_output_shape(Shape input_shape);
 
-    /// <summary>The forward pass on the engine's internal layout.</summary>
+    /// <summary>The forward pass on a built layer: a batch in Keras's layout in, a batch in Keras's layout out.</summary>
     protected internal abstract Tensor Call(Tensor x, bool training);
 
     /// <summary>Multi-input layers (Add) override this; single-input layers take the only input.</summary>
@@ -103,11 +121,16 @@ public abstract class Layer
         return new KerasTensor(shape, this, inputs);
     }
 
-    /// <summary>Calls the layer eagerly on a real tensor in Keras layout (channels-last): <c>layer(x)</c>.</summary>
+    /// <summary>
+    /// Calls the layer eagerly on a real batch in Keras layout (channels-last, examples along axis 0): <c>layer(x)</c>.
+    /// Throws <see cref="ArgumentException"/> when <paramref name="x"/> does not meet <see cref="input_spec"/>.
+    /// </summary>
     public Tensor Apply(Tensor x, bool training = false)
     {
-        Build(new Shape(x.shape.Skip(1).Select(d => (int)d).ToArray()));
-        return Layout.ToKeras(Call(Layout.ToInternal(x), training));
+        if (x.dim() == 0)
+            throw new ArgumentException($"Layer \"{name}\" needs a batch (examples along axis 0), but received a scalar tensor.");
+        Build(new Shape(x.shape.Skip(1).Select(d => (int)d).ToArray()), x.shape[0]);
+        return Call(x, training);
     }
 
     /// <summary>
@@ -148,15 +171,6 @@ public abstract class Layer
                     $"SetWeights: weight {i} ({targets[i].Name}) of {ClassName} \"{name}\" has shape ({string.Join(", ", targets[i].shape)}), " +
                     $"but the array given has shape ({string.Join(", ", weights[i].shape)}).");
         for (int i = 0; i < targets.Count; i++) targets[i].assign(weights[i]);
-    }
-
-    /// <summary>A built layer must see the shape it was built for: Keras's <c>input_spec</c> check.</summary>
-    protected virtual void EnsureCompatible(Shape input_shape)
-    {
-        if (BuiltInputShape is not null && !BuiltInputShape.Equals(input_shape))
-            throw new ArgumentException(
-                $"Input 0 of layer \"{name}\" is incompatible with the layer: expected shape {BuiltInputShape.ToBatchString()}, " +
-                $"but received input with shape {input_shape.ToBatchString()}.");
     }
 
     private protected void RequireSingleInput(int count)

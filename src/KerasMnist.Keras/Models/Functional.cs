@@ -40,14 +40,7 @@ public sealed class Functional : Model
     public IReadOnlyList<KerasTensor> Nodes => order;
 
     /// <inheritdoc/>
-    protected override Shape BuildGraph(Shape input_shape)
-    {
-        if (!input_shape.Equals(inputs.shape))
-            throw new ArgumentException(
-                $"Input 0 of model \"{name}\" is incompatible: expected shape {inputs.shape.ToBatchString()}, " +
-                $"but received input with shape {input_shape.ToBatchString()}.");
-        return outputs.shape;
-    }
+    protected override Shape BuildGraph(Shape input_shape) => outputs.shape; // built at construction, from inputs.shape
 
     /// <inheritdoc/>
     internal override Tensor ForwardInternal(Tensor x, bool training)

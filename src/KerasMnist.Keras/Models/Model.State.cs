@@ -26,7 +26,7 @@ public sealed class StateTree : IDisposable
     /// <summary>The optimizer's iteration count, then its slots per trainable weight (Adam: momentum, velocity); empty before compile.</summary>
     public IReadOnlyList<Tensor> optimizer_variables { get; }
 
-    /// <summary>Each metric's running sums (total, count) as float64 pairs, the loss tracker first (<c>model.metrics</c> order).</summary>
+    /// <summary>Each metric's running sums (total, count) as float32 pairs, the loss tracker first (<c>model.metrics</c> order).</summary>
     public IReadOnlyList<Tensor> metrics_variables { get; }
 
     /// <inheritdoc/>
@@ -78,6 +78,6 @@ public abstract partial class Model
             variable.Assign(value);
         optimizer?.LoadState(trainable, state.optimizer_variables);
         foreach (var (metric, sums) in metricList.Zip(state.metrics_variables))
-            metric.State = (sums[0].item<double>(), sums[1].item<double>());
+            metric.State = (sums[0].item<float>(), sums[1].item<float>());
     }
 }

@@ -54,7 +54,7 @@ public abstract partial class Model
     public Tensor predict_step(Tensor x)
     {
         using var _ = no_grad();
-        return Layout.ToKeras(ForwardInternal(PrepareInput(x), training: false));
+        return ForwardInternal(PrepareInput(x), training: false);
     }
 
     /// <summary><c>model.get_metrics_result()</c>: <c>loss</c>, then every compiled metric, as fit and evaluate log them.</summary>

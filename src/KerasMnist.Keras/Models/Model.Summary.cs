@@ -63,8 +63,8 @@ public abstract partial class Model
 
     List<string[]> SequentialRows()
     {
-        // A Sequential given an input shape builds its layers as they are added, before the model itself is built.
-        var shape = input_shape ?? layers.FirstOrDefault()?.BuiltInputShape ?? throw new ModelNotBuiltException(name);
+        // A Sequential given an input shape is built at construction; one without is built by its first batch.
+        var shape = input_shape ?? throw new ModelNotBuiltException(name);
         var rows = new List<string[]>();
         foreach (var layer in layers)
         {

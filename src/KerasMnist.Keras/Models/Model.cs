@@ -52,7 +52,12 @@ public abstract partial class Model : Layer
     protected abstract Shape BuildGraph(Shape input_shape);
 
     /// <inheritdoc/>
-    protected sealed override void build(Shape input_shape) => output_shape = BuildGraph(input_shape);
+    protected sealed override void build(Shape input_shape)
+    {
+        output_shape = BuildGraph(input_shape);
+        // As Keras's functional models: every later batch must have the shape the model was built for.
+        input_spec = new InputSpec(shape: input_shape);
+    }
 
     /// <inheritdoc/>
     public sealed override Shape compute_output_shape(Shape input_shape)
@@ -138,14 +143,18 @@ public abstract partial class Model : Layer
         };
     }
 
-    /// <summary>Moves a Keras-layout batch to the device and engine layout; builds the model on its first batch.</summary>
+    /// <summary>
+    /// Moves a Keras-layout batch to the device as float32; builds the model on its first batch and checks every batch
+    /// against <see cref="Layer.input_spec"/> (an <see cref="ArgumentException"/> naming both shapes, never a native error).
+    /// </summary>
     internal Tensor PrepareInput(Tensor x)
     {
-        var shape = new Shape(x.shape.Skip(1).Select(d => (int)d).ToArray());
-        Build(shape);
+        if (x.dim() == 0)
+            throw new ArgumentException($"Model \"{name}\" needs a batch (examples along axis 0), but received a scalar tensor.");
+        // fit, evaluate and predict run traced in tf.keras, where the batch dimension is None: errors print it so.
+        Build(new Shape(x.shape.Skip(1).Select(d => (int)d).ToArray()));
         var input = x.device == Engine.Device ? x : x.to(Engine.Device);
-        if (!input.is_floating_point()) input = input.to_type(ScalarType.Float32);
-        return Layout.ToInternal(input);
+        return input.is_floating_point() ? input : input.to_type(ScalarType.Float32);
     }
 
     void RequireCompiled(string method)

@@ -5,7 +5,9 @@ namespace KerasMnist.Keras.Models;
 
 /// <summary>
 /// <c>keras.Sequential</c>: a plain stack of layers. Built at construction when the first layer carries
-/// <c>input_shape</c> (or is an <see cref="InputLayer"/>); otherwise on the first batch it sees, as Keras does.
+/// <c>input_shape</c> (or is an <see cref="InputLayer"/>), so <see cref="Layer.built"/>, <see cref="Model.input_shape"/>,
+/// <see cref="Model.output_shape"/> and <c>summary()</c> work before compile and fit; otherwise on the first batch it
+/// sees, as Keras does. Each <see cref="add"/> to a built model builds it again with the new layer.
 /// </summary>
 public sealed class Sequential : Model
 {
@@ -35,11 +37,15 @@ public sealed class Sequential : Model
             if (stack.Count > 0 || DeclaredInputShape is not null)
                 throw new ArgumentException($"An InputLayer can only be the first layer of Sequential model \"{name}\".");
             DeclaredInputShape = input.input_shape;
+            ResetBuild();
+            Build(input.input_shape);
             return;
         }
         if (stack.Count == 0 && DeclaredInputShape is null) DeclaredInputShape = layer.InputShapeArgument;
         stack.Add(layer);
-        if (DeclaredInputShape is not null) BuildGraph(DeclaredInputShape);
+        if ((DeclaredInputShape ?? BuiltInputShape) is not { } shape) return;
+        ResetBuild();
+        Build(shape);
     }
 
     Shape? DeclaredInputShape { get; set; }

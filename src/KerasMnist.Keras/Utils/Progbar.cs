@@ -19,6 +19,7 @@ public sealed class Progbar
     readonly int verbose;
     readonly bool dynamic = io_utils.is_interactive;
     readonly Stopwatch clock = Stopwatch.StartNew();
+    double epochStart; // seconds on the clock when the current epoch's bar started (verbose 2 reports per epoch)
     readonly double interval;
     double lastUpdate = double.NegativeInfinity;
     int previousWidth;
@@ -52,9 +53,13 @@ public sealed class Progbar
         }
         else if (verbose == 2 && final)
         {
-            var line = new StringBuilder(Counter(current)).Append($" - {now:0}s");
-            AppendValues(line, values);
-            line.Append($" - {now:0}s/epoch - {PerUnit(now / Math.Max(1, current))}");
+            // tf.keras 2: "329/329 - 3s - loss: 0.3548 - 3s/epoch - 9ms/step", each time in its own unit.
+            double epoch = now - epochStart;
+            epochStart = now;
+            var line = new StringBuilder(Counter(current)).Append($" - {Round(now)}s");
+            AppendValues(line, values, verbose: 2);
+            line.Append(" -").Append(format_time(epoch, "epoch"))
+                .Append(" -").Append(format_time(epoch / Math.Max(1, target ?? current), unit_name));
             io_utils.print_msg(line.ToString());
         }
     }
@@ -82,19 +87,32 @@ public sealed class Progbar
         return " - ETA: " + text;
     }
 
-    string Elapsed(double now, long current) => $" - {now:0}s {PerUnit(now / Math.Max(1, current))}";
+    string Elapsed(double now, long current) => $" - {Round(now)}s" + format_time(now / Math.Max(1, current), unit_name);
 
-    string PerUnit(double seconds) => seconds >= 1 ? $"{seconds:0}s/{unit_name}"
-        : seconds >= 1e-3 ? $"{seconds * 1e3:0}ms/{unit_name}" : $"{seconds * 1e6:0}us/{unit_name}";
+    /// <summary>
+    /// Keras's <c>Progbar._format_time</c>: <c>" 3s/epoch"</c> from 1 s on (and for 0), <c>" 3ms/step"</c> from 1 ms,
+    /// else <c>" 250us/step"</c>; rounded to whole units half to even, as Python's <c>%.0f</c>.
+    /// </summary>
+    /// <param name="time_per_unit">Seconds.</param>
+    /// <param name="unit_name">What the time is per: <c>epoch</c>, <c>step</c>.</param>
+    public static string format_time(double time_per_unit, string unit_name) =>
+        time_per_unit >= 1 || time_per_unit == 0 ? $" {Round(time_per_unit)}s/{unit_name}"
+        : time_per_unit >= 1e-3 ? $" {Round(time_per_unit * 1000.0)}ms/{unit_name}"
+        : $" {Round(time_per_unit * 1000000.0)}us/{unit_name}";
 
-    static void AppendValues(StringBuilder line, Logs? values)
+    static string Round(double value) => Math.Round(value, MidpointRounding.ToEven).ToString("0", CultureInfo.InvariantCulture);
+
+    static void AppendValues(StringBuilder line, Logs? values, int verbose = 1)
     {
         foreach (var (key, value) in values ?? [])
-            line.Append(" - ").Append(key).Append(": ").Append(FormatValue(value));
+            line.Append(" - ").Append(key).Append(": ").Append(FormatValue(value, verbose));
     }
 
-    /// <summary>Keras's value format: four decimals, or scientific for magnitudes at most 1e-3.</summary>
-    public static string FormatValue(double value) => Math.Abs(value) > 1e-3
+    /// <summary>
+    /// Keras's value format: four decimals, or scientific for magnitudes at most 1e-3. tf.keras 2's one-line-per-epoch
+    /// form (verbose 2) compares the value itself, not its magnitude, so a negative value prints in scientific form there.
+    /// </summary>
+    public static string FormatValue(double value, int verbose = 1) => (verbose == 2 ? value : Math.Abs(value)) > 1e-3
         ? value.ToString("0.0000", CultureInfo.InvariantCulture)
         : value.ToString("0.0000e+00", CultureInfo.InvariantCulture);
 

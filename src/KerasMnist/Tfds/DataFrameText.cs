@@ -7,9 +7,11 @@ using Microsoft.ML.Data;
 namespace KerasMnist.Tfds;
 
 /// <summary>
-/// pandas-style text for a tfds frame: index left-aligned, columns right-aligned and two spaces apart, one
-/// line per row. An image cell is summarised on one line (<c>uint8 (28, 28, 1) min=0 max=255 mean=35.1</c>),
-/// a label cell with a DatasetInfo reads <c>"7 (7)"</c> like tfds's styled frame.
+/// pandas 1.5's <c>to_string</c> text for a tfds frame: index left-aligned, columns right-aligned and two spaces apart,
+/// one line per row. An image cell is summarised on one line (<c>uint8 (28, 28, 1) min=0 max=255 mean=35.1</c>), a
+/// label prints as its integer (<c>7</c>) as pandas prints it (tfds's <c>7 (7)</c> is its HTML rendering only). A long
+/// frame's ellipsis row holds <c>..</c> in columns at most 3 wide (the index of up to 999 rows) and <c>...</c> in wider
+/// ones, as pandas's <c>_insert_dot_separator_vertical</c>.
 /// </summary>
 public static class DataFrameText
 {
@@ -32,13 +34,11 @@ public static class DataFrameText
         var columns = frame.Columns.ToList();
         var table = new List<string[]>();
         table.Add(new[] { "" }.Concat(columns.Select(c => c.Name)).ToArray());
-        foreach (var row in rowList)
-        {
-            if (row < 0) table.Add(Enumerable.Repeat("...", columns.Count + 1).ToArray());
-            else table.Add(new[] { row.ToString(CultureInfo.InvariantCulture) }.Concat(columns.Select(c => Cell(c, row, info))).ToArray());
-        }
+        foreach (var row in rowList.Where(r => r >= 0))
+            table.Add(new[] { row.ToString(CultureInfo.InvariantCulture) }.Concat(columns.Select(c => Cell(c, row, info))).ToArray());
 
         var widths = Enumerable.Range(0, columns.Count + 1).Select(j => table.Max(line => line[j].Length)).ToArray();
+        if (truncated) table.Insert(1 + EdgeRows, widths.Select((w, j) => Dots(w, index: j == 0)).ToArray());
         var text = new StringBuilder();
         foreach (var line in table)
         {
@@ -50,6 +50,13 @@ public static class DataFrameText
         return text.ToString().TrimEnd('\n');
     }
 
+    /// <summary>pandas's ellipsis cell: ".." in a column at most 3 wide, else "...", aligned as the column.</summary>
+    private static string Dots(int width, bool index)
+    {
+        var dots = width > 3 ? "..." : "..";
+        return index ? dots.PadRight(width) : dots.PadLeft(width);
+    }
+
     private static string Cell(DataFrameColumn column, long row, DatasetInfo? info)
     {
         var value = column[row];
@@ -57,7 +64,6 @@ public static class DataFrameText
         {
             null => "None",
             VBuffer<byte> image => ImageSummary(image, info),
-            long or int when column.Name == "label" && info is not null => LabelText(Convert.ToInt64(value, CultureInfo.InvariantCulture), info),
             IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
             _ => value.ToString() ?? "",
         };
@@ -83,11 +89,5 @@ public static class DataFrameText
         var mean = ((double)sum / n).ToString("0.0", CultureInfo.InvariantCulture);
         var dims = shape.Length == 1 ? $"({shape[0]},)" : $"({string.Join(", ", shape)})";
         return $"uint8 {dims} min={min} max={max} mean={mean}";
-    }
-
-    private static string LabelText(long id, DatasetInfo info)
-    {
-        var names = info.features.label.names;
-        return id >= 0 && id < names.Count ? $"{id} ({names[(int)id]})" : id.ToString(CultureInfo.InvariantCulture);
     }
 }

@@ -8,11 +8,11 @@ namespace KerasMnist.Tfds;
 /// The counterpart of tfds's <c>StyledDataFrame</c> returned by <c>tfds.as_dataframe(ds, ds_info)</c>: a
 /// Microsoft.Data.Analysis <see cref="DataFrame"/> (columns <c>image</c>, <c>label</c>) that remembers the
 /// DatasetInfo so it prints like pandas — <see cref="head"/> and <see cref="ToString"/> give an aligned table
-/// with one line per example and labels as <c>"7 (7)"</c>, where DataFrame's own ToString garbles vector cells.
+/// with one line per example and labels as pandas prints them (<c>7</c>), where DataFrame's own ToString garbles vector cells.
 /// </summary>
 public sealed class StyledDataFrame : DataFrame
 {
-    /// <summary>A frame over <paramref name="columns"/>, printed with the names and shapes in <paramref name="ds_info"/>.</summary>
+    /// <summary>A frame over <paramref name="columns"/>, printed with the image shape in <paramref name="ds_info"/>.</summary>
     public StyledDataFrame(IEnumerable<DataFrameColumn> columns, DatasetInfo? ds_info) : base(columns)
     {
         this.ds_info = ds_info;
@@ -34,7 +34,7 @@ public sealed class StyledDataFrame : DataFrame
         return new StyledDataFrame([imageColumn, labelColumn], ds_info);
     }
 
-    /// <summary>The DatasetInfo used for label names and the image shape (null: plain values).</summary>
+    /// <summary>The DatasetInfo whose image shape the image summaries print (null: the flat vector length).</summary>
     public DatasetInfo? ds_info { get; }
 
     /// <summary><c>df.head(n)</c>: the first <paramref name="n"/> rows (all, if fewer), still styled.</summary>

@@ -32,7 +32,7 @@ public sealed class AsDataFrameTests
     }
 
     [Fact]
-    public void HeadPrintsAnAlignedPandasTableWithLabelNames()
+    public void HeadPrintsAnAlignedPandasTableWithIntegerLabels()
     {
         string[] fashion = ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"];
         var images = Enumerable.Range(0, 7).Select(i => Image((byte)i, 0)).ToArray();
@@ -43,11 +43,12 @@ public sealed class AsDataFrameTests
         Assert.Equal(PandasLayout(
             ["image", "label"],
             [
-                ["uint8 (28, 28, 1) min=0 max=0 mean=0.0", "9 (Ankle boot)"],
-                ["uint8 (28, 28, 1) min=0 max=1 mean=1.0", "0 (T-shirt/top)"],
-                ["uint8 (28, 28, 1) min=0 max=2 mean=2.0", "7 (Sneaker)"],
-                ["uint8 (28, 28, 1) min=0 max=3 mean=3.0", "1 (Trouser)"],
-                ["uint8 (28, 28, 1) min=0 max=4 mean=4.0", "2 (Pullover)"],
+                // pandas prints the label column's integers; "9 (Ankle boot)" is tfds's HTML rendering only.
+                ["uint8 (28, 28, 1) min=0 max=0 mean=0.0", "9"],
+                ["uint8 (28, 28, 1) min=0 max=1 mean=1.0", "0"],
+                ["uint8 (28, 28, 1) min=0 max=2 mean=2.0", "7"],
+                ["uint8 (28, 28, 1) min=0 max=3 mean=3.0", "1"],
+                ["uint8 (28, 28, 1) min=0 max=4 mean=4.0", "2"],
             ]), head.ToString());
     }
 
@@ -58,8 +59,8 @@ public sealed class AsDataFrameTests
         // Written out by hand: index column left-aligned, then two spaces, cells right-aligned to the widest entry.
         const string expected =
             "                                       image  label\n" +
-            "0   uint8 (28, 28, 1) min=0 max=255 mean=0.3  5 (5)\n" +
-            "1  uint8 (28, 28, 1) min=7 max=100 mean=99.9  0 (0)";
+            "0   uint8 (28, 28, 1) min=0 max=255 mean=0.3      5\n" +
+            "1  uint8 (28, 28, 1) min=7 max=100 mean=99.9      0";
         Assert.Equal(expected.Split('\n')[0].Length, expected.Split('\n')[2].Length);
         Assert.Equal(expected, df.head().ToString());
     }
@@ -72,11 +73,21 @@ public sealed class AsDataFrameTests
         var lines = StyledDataFrame.FromExamples(images, labels).ToString().Split('\n');
         Assert.Equal(14, lines.Length); // header, 5 rows, "...", 5 rows, blank, footer
         Assert.StartsWith("0 ", lines[1]);
-        Assert.StartsWith("...", lines[6]);
+        // pandas 1.5: ".." in the index (2 wide here), "..." in the wider columns, each aligned as its column.
+        Assert.Equal("..  " + "...".PadLeft(lines[1].Length - 4 - 7) + "    ...", lines[6]);
         Assert.StartsWith("99", lines[11]);
         Assert.Equal("[100 rows x 2 columns]", lines[13]);
         // Without a DatasetInfo the shape is the flat vector length and labels are plain ids.
         Assert.EndsWith("uint8 (4,) min=0 max=0 mean=0.0      0", lines[1]);
+    }
+
+    [Fact]
+    public void AnIndexWiderThanThreeGetsThreeDots()
+    {
+        var images = Enumerable.Range(0, 1005).Select(_ => new byte[4]).ToArray();
+        var lines = StyledDataFrame.FromExamples(images, new long[1005]).ToString().Split('\n');
+        Assert.StartsWith("...   ", lines[6]); // the index is 4 wide ("1004")
+        Assert.StartsWith("1004", lines[11]);
     }
 
     [Fact]

@@ -40,7 +40,7 @@ public sealed class RealMnistVisualizationTests(TempFolder folder) : IClassFixtu
         clock.Stop();
         Assert.Equal(42_000, df.Rows.Count);
         var lines = df.head().ToString().Split('\n');
-        Assert.Equal(["5 (5)", "0 (0)", "4 (4)", "1 (1)", "9 (9)"], lines.Skip(1).Select(l => l[^5..]));
+        Assert.Equal(["  5", "  0", "  4", "  1", "  9"], lines.Skip(1).Select(l => l[^3..])); // pandas prints the integers
         Assert.All(lines.Skip(1), l => Assert.Contains("uint8 (28, 28, 1) min=0 max=255", l));
         // Copied batch by batch this takes well under a second; element by element it took about 8 s.
         Assert.True(clock.ElapsedMilliseconds < 4000, $"as_dataframe(ds_train) took {clock.ElapsedMilliseconds} ms");

@@ -7,12 +7,14 @@ using static TorchSharp.torch;
 namespace KerasMnist.Keras.Layers;
 
 /// <summary>
-/// <c>keras.layers.Conv2D</c>, channels-last at the API. The kernel is stored in torch's (filters, in, kh, kw)
+/// <c>keras.layers.Conv2D</c> on channels-last images (batch, height, width, channels), as Keras takes them; axes before
+/// the batch fold into it, as in tf.keras (rank ≥ 4). The kernel is stored in torch's (filters, in, kh, kw)
 /// layout so libtorch's convolution runs without a permute per step; fans (and so glorot_uniform's
 /// limit) are Keras's: fan_in = kh·kw·in, fan_out = kh·kw·filters. Where one kernel tap meets the image (1x1
 /// kernels; any kernel on a 1x1 image), and for every kernel on hosts where <see cref="Engine.OneDnnConvolutions"/>
 /// is false, the convolution is a matrix product over channels-last memory with the same values and gradients.
 /// </summary>
+[LayersApiFactory]
 public sealed class Conv2D : Layer
 {
     /// <summary><c>layer.kernel</c> (null until built): Keras shape (kh, kw, in, filters); stored as (filters, in, kh, kw) for libtorch.</summary>
@@ -21,9 +23,7 @@ public sealed class Conv2D : Layer
     /// <summary><c>layer.bias</c> (null until built or without <c>use_bias</c>): shape (filters,).</summary>
     public Variable? bias { get; private set; }
 
-    (int top, int bottom, int left, int right) asymmetric;
-    long[] symmetric = [0, 0];
-    MatmulConvolution? product; // the matrix-product form for the last image size seen: see Call
+    MatmulConvolution? product; // the matrix-product form for the last image size seen: see Convolve
 
     /// <summary>See <c>keras.layers.Conv2D</c>. <c>Conv2D(8, 3, activation: "relu", kernel_regularizer: l2(1e-3f))</c>.</summary>
     public Conv2D(int filters, Shape kernel_size, Shape? strides = null, string padding = "valid",
@@ -45,6 +45,7 @@ public sealed class Conv2D : Layer
         this.bias_initializer = bias_initializer ?? new Zeros();
         this.kernel_regularizer = kernel_regularizer;
         this.bias_regularizer = bias_regularizer;
+        input_spec = new InputSpec(min_ndim: 4);
     }
 
 #pragma warning disable CS1591 // Keras's constructor arguments, documented there
@@ -70,50 +71,59 @@ public sealed class Conv2D : Layer
     /// <inheritdoc/>
     protected override void build(Shape input_shape)
     {
-        if (input_shape.Rank != 3)
-            throw new ArgumentException(
-                $"Input 0 of layer \"{name}\" is incompatible with the layer: expected ndim=4, found ndim={input_shape.Rank + 1}. " +
-                $"Full shape received: {input_shape.ToBatchString()}");
-        int kh = kernel_size[0], kw = kernel_size[1], cin = input_shape[2];
+        int kh = kernel_size[0], kw = kernel_size[1], cin = input_shape[-1];
         // Storage (filters, in, kh, kw) holds Keras's axes (3, 2, 0, 1) of (kh, kw, in, filters).
         kernel = AddWeight("kernel", [filters, cin, kh, kw], kernel_initializer, regularizer: kernel_regularizer,
             fans: ((long)kh * kw * cin, (long)kh * kw * filters), storageOrder: [3, 2, 0, 1]);
         if (use_bias) bias = AddWeight("bias", [filters], bias_initializer, regularizer: bias_regularizer);
-        if (padding == "same")
-        {
-            var (t, b) = Padding.Same(input_shape[0], kh, strides[0]);
-            var (l, r) = Padding.Same(input_shape[1], kw, strides[1]);
-            if (t == b && l == r) symmetric = [t, l];
-            else asymmetric = (t, b, l, r);
-        }
+        input_spec = new InputSpec(min_ndim: 4, axes: new Dictionary<int, int> { [-1] = cin });
     }
 
-    (int top, int bottom, int left, int right) Pad =>
-        asymmetric != default ? asymmetric : ((int)symmetric[0], (int)symmetric[0], (int)symmetric[1], (int)symmetric[1]);
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentException">A "valid" kernel larger than the image: no output pixel.</exception>
+    public override Shape compute_output_shape(Shape input_shape)
+    {
+        InputSpec.AssertCompatible(input_spec, input_shape, null, name); // called directly too, not only through Build
+        var dims = input_shape.Dims;
+        int rows = Padding.OutputLength(dims[^3], kernel_size[0], strides[0], padding);
+        int columns = Padding.OutputLength(dims[^2], kernel_size[1], strides[1], padding);
+        if (rows == 0 || columns == 0)
+            throw new ArgumentException(
+                $"Computed output size would be negative for layer \"{name}\". Received `inputs shape={input_shape.ToBatchString()}`, " +
+                $"`kernel shape=({kernel_size[0]}, {kernel_size[1]}, {dims[^1]}, {filters})`, `strides={strides}`, padding=\"{padding}\".");
+        (dims[^3], dims[^2], dims[^1]) = (rows, columns, filters);
+        return new Shape(dims);
+    }
 
     /// <inheritdoc/>
-    public override Shape compute_output_shape(Shape input_shape) => new(
-        Padding.OutputLength(input_shape[0], kernel_size[0], strides[0], padding),
-        Padding.OutputLength(input_shape[1], kernel_size[1], strides[1], padding),
-        filters);
+    protected internal override Tensor Call(Tensor x, bool training) => activation.Call(Layout.OnImages(x, Convolve));
 
-    /// <inheritdoc/>
-    protected internal override Tensor Call(Tensor x, bool training)
+    /// <summary>The convolution plus bias on the (N, C, H, W) view of channels-last images (the activation follows in Keras's layout).</summary>
+    Tensor Convolve(Tensor x)
     {
         int height = (int)x.shape[2], width = (int)x.shape[3];
         if (product is null || product.Height != height || product.Width != width)
-            product = new MatmulConvolution(height, width, (kernel_size[0], kernel_size[1]), (strides[0], strides[1]), Pad);
+            product = new MatmulConvolution(height, width, (kernel_size[0], kernel_size[1]), (strides[0], strides[1]), SamePadding(height, width));
         // One live tap (a 1x1 kernel, or any kernel on a 1x1 image as in ResNet50's last stage on 32x32 digits) is a
         // plain matrix product: as fast or faster than libtorch's convolution for ResNet50's 1x1 shapes (up to 2.7x at
         // stride 2), 25x faster for the 3x3 backward at 1x1, and it keeps oneDNN's 1x1 convolution, which crashes on
         // hosts without cache descriptors, out of the way (docs/performance.md). Larger kernels use libtorch's
         // convolution unless this host is such a host.
         if (product.TapCount == 1 || !Engine.OneDnnConvolutions)
-            return activation.Call(product.Apply(x, kernel!.Value, bias?.Value));
-        if (asymmetric != default)
-            x = nn.functional.pad(x, [asymmetric.left, asymmetric.right, asymmetric.top, asymmetric.bottom]);
-        var y = nn.functional.conv2d(x, kernel!.Value, bias?.Value,
-            strides: [strides[0], strides[1]], padding: symmetric);
-        return activation.Call(y);
+            return product.Apply(x, kernel!.Value, bias?.Value);
+        var (top, bottom, left, right) = SamePadding(height, width);
+        long[] symmetric = [0, 0];
+        if (top == bottom && left == right) symmetric = [top, left];
+        else x = nn.functional.pad(x, [left, right, top, bottom]);
+        return nn.functional.conv2d(x, kernel!.Value, bias?.Value, strides: [strides[0], strides[1]], padding: symmetric);
+    }
+
+    /// <summary>Keras's zero padding (top, bottom, left, right) for an image size: none for "valid", TensorFlow's split for "same".</summary>
+    (int top, int bottom, int left, int right) SamePadding(int height, int width)
+    {
+        if (padding != "same") return default;
+        var (top, bottom) = Padding.Same(height, kernel_size[0], strides[0]);
+        var (left, right) = Padding.Same(width, kernel_size[1], strides[1]);
+        return (top, bottom, left, right);
     }
 }

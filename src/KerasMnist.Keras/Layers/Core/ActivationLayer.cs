@@ -6,6 +6,7 @@ namespace KerasMnist.Keras.Layers;
 /// <c>keras.layers.Activation</c> (created with <c>keras.layers.Activation("relu")</c>; the C# class has a
 /// different name only because <c>Activation</c> is the activation-function type).
 /// </summary>
+[LayersApiFactory("Activation")]
 public sealed class ActivationLayer : Layer
 {
     /// <summary>See <c>keras.layers.Activation</c>.</summary>

@@ -8,8 +8,10 @@ namespace KerasMnist.Keras.Layers;
 
 /// <summary>
 /// <c>keras.layers.Dense</c>: <c>activation(x · kernel + bias)</c> with the kernel in Keras's (in, units)
-/// layout, glorot_uniform kernel and zero bias by default.
+/// layout, glorot_uniform kernel and zero bias by default. Inputs of any rank ≥ 2, (batch, ..., in) → (batch, ..., units):
+/// the product is over the last axis, as in Keras (an image (N, H, W, C) gives (N, H, W, units)).
 /// </summary>
+[LayersApiFactory]
 public sealed class Dense : Layer
 {
     /// <summary><c>layer.kernel</c> (null until built): shape (in, units).</summary>
@@ -35,6 +37,7 @@ public sealed class Dense : Layer
         this.bias_initializer = bias_initializer ?? new Zeros();
         this.kernel_regularizer = kernel_regularizer;
         this.bias_regularizer = bias_regularizer;
+        input_spec = new InputSpec(min_ndim: 2);
     }
 
 #pragma warning disable CS1591 // Keras's constructor arguments, documented there
@@ -52,6 +55,7 @@ public sealed class Dense : Layer
     {
         kernel = AddWeight("kernel", [input_shape[-1], units], kernel_initializer, regularizer: kernel_regularizer);
         if (use_bias) bias = AddWeight("bias", [units], bias_initializer, regularizer: bias_regularizer);
+        input_spec = new InputSpec(min_ndim: 2, axes: new Dictionary<int, int> { [-1] = input_shape[-1] });
     }
 
     /// <inheritdoc/>
@@ -69,14 +73,5 @@ public sealed class Dense : Layer
             ? addmm(bias.Value, x, kernel!.Value, beta: 1, alpha: 1)
             : bias is null ? x.matmul(kernel!.Value) : x.matmul(kernel!.Value).add_(bias.Value);
         return activation.Call(y);
-    }
-
-    /// <inheritdoc/>
-    protected override void EnsureCompatible(Shape input_shape)
-    {
-        if (BuiltInputShape is not null && input_shape[-1] != BuiltInputShape[-1])
-            throw new ArgumentException(
-                $"Input 0 of layer \"{name}\" is incompatible with the layer: expected axis -1 of input shape to have value " +
-                $"{BuiltInputShape[-1]}, but received input with shape {input_shape.ToBatchString()}.");
     }
 }

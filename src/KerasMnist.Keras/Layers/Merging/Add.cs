@@ -6,6 +6,7 @@ namespace KerasMnist.Keras.Layers;
 /// <c>keras.layers.Add</c>: the element-wise sum of two or more tensors of the same shape (a dimension of 1
 /// broadcasts, as in Keras's merge layers). Apply it to several symbolic tensors: <c>Add().Apply(shortcut, x)</c>.
 /// </summary>
+[LayersApiFactory]
 public sealed class Add : Layer
 {
     /// <summary>See <c>keras.layers.Add</c>.</summary>
@@ -44,9 +45,6 @@ public sealed class Add : Layer
             $"Layer \"{name}\" (Add) got inputs with incompatible shapes: {string.Join(", ", all.Select(s => s.ToBatchString()))}. " +
             "Every input must have the same shape (a dimension of 1 may broadcast).");
     }
-
-    /// <summary>Shapes are checked against each other in <see cref="ComputeOutputShape"/>, not against a first call.</summary>
-    protected override void EnsureCompatible(Shape input_shape) { }
 
     /// <inheritdoc/>
     internal override Tensor Forward(IReadOnlyList<Tensor> inputs, bool training)

@@ -20,6 +20,7 @@ namespace KerasMnist.Keras.Layers;
 /// inference mode would be cheaper still but is wrong for training: gradients would not flow through the
 /// batch mean and variance (torch refuses statistics that require grad).
 /// </remarks>
+[LayersApiFactory]
 public sealed class BatchNormalization : Layer
 {
     /// <summary><c>layer.gamma</c> (null until built or without <c>scale</c>): the per-channel scale, trainable.</summary>
@@ -34,13 +35,13 @@ public sealed class BatchNormalization : Layer
     /// <summary><c>layer.moving_variance</c> (null until built): non-trainable.</summary>
     public Variable? moving_variance { get; private set; }
 
-    int internalAxis = 1;
+    int featureAxis = 1; // the normalised axis of a batch, non-negative
 
     /// <summary>See <c>keras.layers.BatchNormalization</c>.</summary>
     public BatchNormalization(int axis = -1, float momentum = 0.99f, float epsilon = 1e-3f, bool center = true, bool scale = true,
         Initializer? beta_initializer = null, Initializer? gamma_initializer = null,
         Initializer? moving_mean_initializer = null, Initializer? moving_variance_initializer = null,
-        Regularizer? beta_regularizer = null, Regularizer? gamma_regularizer = null, string? name = null)
+        Regularizer? beta_regularizer = null, Regularizer? gamma_regularizer = null, bool trainable = true, string? name = null)
         : base(name)
     {
         if (!(momentum >= 0 && momentum <= 1))
@@ -58,6 +59,8 @@ public sealed class BatchNormalization : Layer
         this.moving_variance_initializer = moving_variance_initializer ?? new Ones();
         this.beta_regularizer = beta_regularizer;
         this.gamma_regularizer = gamma_regularizer;
+        // Keras takes trainable=False at construction for every layer; false also makes it normalise with its moving statistics.
+        this.trainable = trainable;
     }
 
 #pragma warning disable CS1591 // Keras's constructor arguments, documented there
@@ -77,25 +80,16 @@ public sealed class BatchNormalization : Layer
     /// <inheritdoc/>
     protected override void build(Shape input_shape)
     {
-        internalAxis = Axes.ToInternal(axis, input_shape, name);
-        if (internalAxis == 0)
+        featureAxis = Axes.Normalize(axis, input_shape, name);
+        if (featureAxis == 0)
             throw new ArgumentException($"BatchNormalization \"{name}\" cannot normalise over the batch axis (axis={axis}); use the features axis, e.g. -1.");
-        long channels = input_shape[(axis < 0 ? axis + input_shape.Rank + 1 : axis) - 1];
+        int channels = input_shape[featureAxis - 1];
         if (scale) gamma = AddWeight("gamma", [channels], gamma_initializer, regularizer: gamma_regularizer);
         if (center) beta = AddWeight("beta", [channels], beta_initializer, regularizer: beta_regularizer);
         moving_mean = AddWeight("moving_mean", [channels], moving_mean_initializer, trainable: false);
         moving_variance = AddWeight("moving_variance", [channels], moving_variance_initializer, trainable: false);
-    }
-
-    /// <summary>Keras's input_spec: the same rank and the same size on the normalised axis; other sizes may change.</summary>
-    protected override void EnsureCompatible(Shape input_shape)
-    {
-        var built = BuiltInputShape!;
-        int featureAxis = (axis < 0 ? axis + built.Rank + 1 : axis) - 1;
-        if (input_shape.Rank != built.Rank || input_shape[featureAxis] != built[featureAxis])
-            throw new ArgumentException(
-                $"Input 0 of layer \"{name}\" is incompatible with the layer: expected axis {axis} of input shape to have value " +
-                $"{built[featureAxis]} (rank {built.Rank + 1}), but received input with shape {input_shape.ToBatchString()}.");
+        // As Keras: the same rank and the same size on the normalised axis afterwards; other sizes may change.
+        input_spec = new InputSpec(ndim: input_shape.Rank + 1, axes: new Dictionary<int, int> { [axis] = channels });
     }
 
     /// <inheritdoc/>
@@ -104,13 +98,14 @@ public sealed class BatchNormalization : Layer
     /// <inheritdoc/>
     protected internal override Tensor Call(Tensor x, bool training)
     {
-        // torch normalises over axis 1; other feature axes are moved there and back (views, no copy).
-        var input = internalAxis == 1 ? x : x.transpose(1, internalAxis);
+        // torch normalises over axis 1; another feature axis is moved there and back (views, no copy). For images,
+        // (N, H, W, C) with C moved to axis 1 is the (N, C, H, W) view of channels-last memory that torch's fast kernel takes.
+        var input = featureAxis == 1 ? x : x.movedim([featureAxis], [1]);
         var y = training && trainable
             ? TrainingForward(input)
             : nn.functional.batch_norm(input, moving_mean!.Value, moving_variance!.Value, gamma?.Value, beta?.Value,
                 training: false, eps: epsilon);
-        return internalAxis == 1 ? y : y.transpose(1, internalAxis);
+        return featureAxis == 1 ? y : y.movedim([1], [featureAxis]);
     }
 
     Tensor TrainingForward(Tensor x)

@@ -3,6 +3,7 @@ using static TorchSharp.torch;
 namespace KerasMnist.Keras.Layers;
 
 /// <summary><c>keras.layers.GlobalAveragePooling2D</c>: the mean of each channel over height and width → (C,).</summary>
+[LayersApiFactory]
 public sealed class GlobalAveragePooling2D : GlobalPooling2D
 {
     /// <summary>See <c>keras.layers.GlobalAveragePooling2D</c>.</summary>

@@ -3,6 +3,7 @@ using static TorchSharp.torch;
 namespace KerasMnist.Keras.Layers;
 
 /// <summary><c>keras.layers.GlobalMaxPooling2D</c>: the maximum of each channel over height and width → (C,).</summary>
+[LayersApiFactory]
 public sealed class GlobalMaxPooling2D : GlobalPooling2D
 {
     /// <summary>See <c>keras.layers.GlobalMaxPooling2D</c>.</summary>

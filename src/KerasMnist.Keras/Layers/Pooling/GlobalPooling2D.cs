@@ -9,30 +9,25 @@ namespace KerasMnist.Keras.Layers;
 public abstract class GlobalPooling2D : Layer
 {
     /// <summary>Names the layer; <paramref name="keepdims"/> keeps the spatial axes with length 1.</summary>
-    private protected GlobalPooling2D(bool keepdims, string? name) : base(name) => this.keepdims = keepdims;
+    private protected GlobalPooling2D(bool keepdims, string? name) : base(name)
+    {
+        this.keepdims = keepdims;
+        input_spec = new InputSpec(ndim: 4);
+    }
 
     /// <summary><c>keepdims</c>: output (1, 1, C) instead of (C,).</summary>
     public bool keepdims { get; }
 
     /// <inheritdoc/>
-    protected override void build(Shape input_shape) => compute_output_shape(input_shape);
-
-    /// <summary>Any image size, as Keras's input_spec (ndim=4) allows.</summary>
-    protected override void EnsureCompatible(Shape input_shape) => compute_output_shape(input_shape);
-
-    /// <inheritdoc/>
     public override Shape compute_output_shape(Shape input_shape)
     {
-        if (input_shape.Rank != 3)
-            throw new ArgumentException(
-                $"Input 0 of layer \"{name}\" is incompatible with the layer: expected ndim=4 (batch, height, width, channels), " +
-                $"found ndim={input_shape.Rank + 1}. Full shape received: {input_shape.ToBatchString()}");
+        InputSpec.AssertCompatible(input_spec, input_shape, null, name); // called directly too, not only through Build
         return keepdims ? new Shape(1, 1, input_shape[2]) : new Shape(input_shape[2]);
     }
 
-    /// <summary>Reduces an internal (N, C, H, W)-indexed tensor over its spatial axes (2, 3).</summary>
+    /// <summary>Reduces a batch of images (N, H, W, C) over its spatial axes (1, 2).</summary>
     private protected abstract Tensor Reduce(Tensor x, long[] spatial);
 
     /// <inheritdoc/>
-    protected internal override Tensor Call(Tensor x, bool training) => Reduce(x, [2, 3]);
+    protected internal override Tensor Call(Tensor x, bool training) => Reduce(x, [1, 2]);
 }

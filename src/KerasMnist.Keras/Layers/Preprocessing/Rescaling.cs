@@ -7,6 +7,7 @@ namespace KerasMnist.Keras.Layers;
 /// computes it (the factors are cast to the input's float type). <c>Rescaling(1 / 255f)</c> is the notebook's
 /// <c>x / 255</c> inside a model.
 /// </summary>
+[LayersApiFactory]
 public sealed class Rescaling : Layer
 {
     /// <summary>See <c>keras.layers.Rescaling</c>.</summary>
@@ -22,9 +23,6 @@ public sealed class Rescaling : Layer
     public double scale { get; }
     public double offset { get; }
 #pragma warning restore CS1591
-
-    /// <summary>Any shape: the layer is element-wise.</summary>
-    protected override void EnsureCompatible(Shape input_shape) { }
 
     /// <inheritdoc/>
     public override Shape compute_output_shape(Shape input_shape) => input_shape;

@@ -7,6 +7,7 @@ namespace KerasMnist.Keras.Layers;
 /// rest by 1 / (1 − rate), so the expected activation is unchanged; in inference (evaluate, predict) it passes
 /// its input through. Draws from torch's global generator (<c>keras.utils.set_random_seed</c> seeds it).
 /// </summary>
+[LayersApiFactory]
 public sealed class Dropout : Layer
 {
     /// <summary>See <c>keras.layers.Dropout</c>.</summary>
@@ -21,9 +22,6 @@ public sealed class Dropout : Layer
 
     /// <summary>The fraction of the inputs dropped in training.</summary>
     public float rate { get; }
-
-    /// <summary>Any shape: dropout is element-wise.</summary>
-    protected override void EnsureCompatible(Shape input_shape) { }
 
     /// <inheritdoc/>
     public override Shape compute_output_shape(Shape input_shape) => input_shape;

@@ -7,19 +7,15 @@ namespace KerasMnist.Keras.Layers;
 /// have the same layout as in Keras. <c>input_shape</c> is honoured on a first layer and ignored elsewhere,
 /// as Keras does (the notebook's CNN passes one to a middle Flatten).
 /// </summary>
+[LayersApiFactory]
 public sealed class Flatten : Layer
 {
     /// <summary>See <c>keras.layers.Flatten</c>.</summary>
-    public Flatten(Shape? input_shape = null, string? name = null) : base(name, input_shape) { }
+    public Flatten(Shape? input_shape = null, string? name = null) : base(name, input_shape) => input_spec = new InputSpec(min_ndim: 1);
 
     /// <inheritdoc/>
     public override Shape compute_output_shape(Shape input_shape) => new((int)input_shape.Size);
 
     /// <inheritdoc/>
-    protected internal override Tensor Call(Tensor x, bool training)
-    {
-        // Keras flattens in (H, W, C) order; inside, images are (N, C, H, W) views of channels-last memory, so this is a view.
-        var nhwc = x.dim() == 4 ? x.permute(0, 2, 3, 1) : x;
-        return nhwc.reshape(x.shape[0], -1);
-    }
+    protected internal override Tensor Call(Tensor x, bool training) => x.reshape(x.shape[0], -1); // a view of channels-last memory
 }

@@ -1,4 +1,3 @@
-using KerasMnist.Keras.Backend;
 using static TorchSharp.torch;
 
 namespace KerasMnist.Keras.Layers;
@@ -8,6 +7,7 @@ namespace KerasMnist.Keras.Layers;
 /// channels-last; one entry may be -1 and is inferred), reading the values in Keras's row-major (H, W, C) order.
 /// MNIST models saved with a (28, 28) input use it to add the channel axis: <c>Reshape((28, 28, 1))</c>.
 /// </summary>
+[LayersApiFactory]
 public sealed class Reshape : Layer
 {
     /// <summary>See <c>keras.layers.Reshape</c>. Throws <see cref="ArgumentException"/> for more than one -1 or other negative sizes.</summary>
@@ -21,9 +21,6 @@ public sealed class Reshape : Layer
 
     /// <summary>The shape of one example after the layer, as given (-1 for the inferred axis).</summary>
     public int[] target_shape { get; }
-
-    /// <summary>Any input with the same number of values per example.</summary>
-    protected override void EnsureCompatible(Shape input_shape) => compute_output_shape(input_shape);
 
     /// <inheritdoc/>
     public override Shape compute_output_shape(Shape input_shape)
@@ -42,7 +39,7 @@ public sealed class Reshape : Layer
     /// <inheritdoc/>
     protected internal override Tensor Call(Tensor x, bool training)
     {
-        var target = compute_output_shape(Layout.KerasShape(x)).WithBatch(x.shape[0]);
-        return Layout.ToInternal(Layout.ToKeras(x).reshape(target));
+        var example = new Shape(x.shape.Skip(1).Select(d => (int)d).ToArray());
+        return x.reshape(compute_output_shape(example).WithBatch(x.shape[0]));
     }
 }

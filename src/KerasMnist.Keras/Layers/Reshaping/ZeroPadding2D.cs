@@ -8,6 +8,7 @@ namespace KerasMnist.Keras.Layers;
 /// <c>ZeroPadding2D(padding: (2, 2))</c> (symmetric height, width) and <c>ZeroPadding2D(((1, 2), (3, 4)))</c>
 /// ((top, bottom), (left, right)).
 /// </summary>
+[LayersApiFactory]
 public sealed class ZeroPadding2D : Layer
 {
     /// <summary>Pads <paramref name="padding"/> = ((top, bottom), (left, right)) pixels.</summary>
@@ -19,24 +20,16 @@ public sealed class ZeroPadding2D : Layer
             throw new ArgumentException(
                 $"ZeroPadding2D \"{this.name}\" needs non-negative padding, got (({top}, {bottom}), ({left}, {right})).");
         this.padding = padding;
+        input_spec = new InputSpec(ndim: 4);
     }
 
     /// <summary><c>layer.padding</c> in Keras's normalised form ((top, bottom), (left, right)).</summary>
     public ((int top, int bottom) height, (int left, int right) width) padding { get; }
 
     /// <inheritdoc/>
-    protected override void build(Shape input_shape) => compute_output_shape(input_shape); // rejects non-image inputs early
-
-    /// <summary>Any image size, as Keras's input_spec (ndim=4) allows.</summary>
-    protected override void EnsureCompatible(Shape input_shape) => compute_output_shape(input_shape);
-
-    /// <inheritdoc/>
     public override Shape compute_output_shape(Shape input_shape)
     {
-        if (input_shape.Rank != 3)
-            throw new ArgumentException(
-                $"Input 0 of layer \"{name}\" is incompatible with the layer: expected ndim=4 (batch, height, width, channels), " +
-                $"found ndim={input_shape.Rank + 1}. Full shape received: {input_shape.ToBatchString()}");
+        InputSpec.AssertCompatible(input_spec, input_shape, null, name); // called directly too, not only through Build
         return new Shape(
             input_shape[0] + padding.height.top + padding.height.bottom,
             input_shape[1] + padding.width.left + padding.width.right,
@@ -45,6 +38,20 @@ public sealed class ZeroPadding2D : Layer
 
     /// <inheritdoc/>
     protected internal override Tensor Call(Tensor x, bool training) =>
-        // Inside, images are indexed (N, C, H, W): torch's pad lists the last axis (width) first.
-        nn.functional.pad(x, [padding.width.left, padding.width.right, padding.height.top, padding.height.bottom]);
+        // torch's pad lists the last axis first: channels (none), then width, then height.
+        nn.functional.pad(x, [0, 0, padding.width.left, padding.width.right, padding.height.top, padding.height.bottom]);
+}
+
+/// <summary><c>keras.layers.ZeroPadding2D</c>'s other padding forms (the ((top, bottom), (left, right)) form is generated).</summary>
+public sealed partial class LayersApi
+{
+    /// <summary><c>keras.layers.ZeroPadding2D()</c>: Keras's default padding (1, 1), one pixel on every side.</summary>
+    public ZeroPadding2D ZeroPadding2D(string? name = null) => new(((1, 1), (1, 1)), name);
+
+    /// <summary><c>keras.layers.ZeroPadding2D(padding=2)</c>: the same padding on all four sides.</summary>
+    public ZeroPadding2D ZeroPadding2D(int padding, string? name = null) => new(((padding, padding), (padding, padding)), name);
+
+    /// <summary><c>keras.layers.ZeroPadding2D(padding=(2, 2))</c>: (symmetric height, symmetric width) padding.</summary>
+    public ZeroPadding2D ZeroPadding2D((int height, int width) padding, string? name = null)
+        => new(((padding.height, padding.height), (padding.width, padding.width)), name);
 }

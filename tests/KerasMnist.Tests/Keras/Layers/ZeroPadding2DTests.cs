@@ -45,6 +45,6 @@ public class ZeroPadding2DTests
 
         var flat = Assert.Throws<ArgumentException>(() => keras.layers.ZeroPadding2D(name: "pad2").compute_output_shape(784));
         Assert.Contains("pad2", flat.Message);
-        Assert.Contains("expected ndim=4", flat.Message);
+        Assert.Contains("expected ndim=4, found ndim=2. Full shape received: (None, 784)", flat.Message);
     }
 }
