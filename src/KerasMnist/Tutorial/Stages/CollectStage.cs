@@ -1,4 +1,3 @@
-using System.Globalization;
 using KerasMnist.Datasets;
 
 namespace KerasMnist.Tutorial.Stages;
@@ -65,12 +64,10 @@ public sealed class CollectStage : Stage
             ["ds_info.full_name", ds_info.full_name],
             ["features", $"image {ds_info.features.image}, label {ds_info.features.label}"],
             ["Klassen", string.Join(", ", ds_info.features.label.names)],
-            ["splits", string.Join(", ", ds_info.splits.Values.Select(s => $"{s.name} {N(s.num_examples)}"))],
+            ["splits", string.Join(", ", ds_info.splits.Values.Select(s => $"{s.name} {German.Number(s.num_examples)}"))],
             ["gelesen aus", ds_info.data_dir],
         ]);
     }
 
-    static string Count(long used, long all) => used == all ? N(used) : $"{N(used)} von {N(all)} (--limit)";
-
-    static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
+    static string Count(long used, long all) => used == all ? German.Number(used) : $"{German.Of(used, all)} (--limit)";
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using KerasMnist.Datasets;
 using KerasMnist.Plotting;
 using KerasMnist.Tfds;
@@ -78,7 +77,7 @@ public sealed class ExploreStage : Stage
         Show(sns.countplot(data: df, x: "label", class_names: ds_info.features.label.names), "explore_countplot.png");
         // The plot's bars, as text for the console (pandas: df['label'].value_counts().sort_index()).
         var counts = ((PrimitiveDataFrameColumn<long>)df["label"]).GroupBy(label => label!.Value).OrderBy(g => g.Key);
-        print(string.Join("  ", counts.Select(g => string.Create(CultureInfo.InvariantCulture, $"{ds_info.features.label.int2str(g.Key)}: {g.Count():N0}"))));
+        print(string.Join("  ", counts.Select(g => $"{ds_info.features.label.int2str(g.Key)}: {German.Number(g.Count())}")));
         // End In [8]
 
         Markdown("""
