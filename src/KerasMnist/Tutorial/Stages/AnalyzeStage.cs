@@ -3,6 +3,7 @@ using KerasMnist.Interop;
 using KerasMnist.Plotting;
 using NumSharp;
 using static KerasMnist.Analysis.SklearnMetrics;
+using static KerasMnist.Analysis.SklearnMulticlass;
 
 namespace KerasMnist.Tutorial.Stages;
 
@@ -63,7 +64,9 @@ public sealed class AnalyzeStage : Stage
         using var cm = confusion_matrix(y_true, y_pred);
 
         // die wir nur noch darstellen muessen.
-        var names = ds_info.features.label.names;
+        // cm has a row and a column for each class in y_true or y_pred (sklearn's unique_labels), which with a
+        // small --limit are not all classes: the ticks name exactly those.
+        var names = unique_labels(y_true, y_pred).Select(ds_info.features.label.int2str).ToList();
         Show(sns.heatmap(cm, annot: true, cmap: "YlGnBu", xticklabels: names, yticklabels: names),
             "analyze_confusion_matrix.png");
 
@@ -87,7 +90,7 @@ public sealed class AnalyzeStage : Stage
             long truth = Convert.ToInt64(y_true.GetValue((int)idx));
             print($"[{idx}] Vorhersage:\n{pred_prob}\n-> {pred_label} -- Echt: {truth}");
             using var image = x_input[idx].reshape(28, 28);
-            Show(plt.imshow_prediction(image, truth, pred_label, pred_prob.GetSingle((int)pred_label), names),
+            Show(plt.imshow_prediction(image, truth, pred_label, pred_prob.GetSingle((int)pred_label), ds_info.features.label.names),
                 $"analyze_least_confident_{++rank}.png");
         }
         // End In [15]
