@@ -31,22 +31,6 @@ public static class plt
     }
 
     /// <summary>
-    /// One of the notebook's least-confident samples: <see cref="imshow"/> titled with the true and the predicted
-    /// class and the predicted class's probability, e.g. <c>true 4 → predicted 9 (p=0.62)</c>.
-    /// </summary>
-    public static Figure imshow_prediction(NDArray X, long y_true, long y_pred, double probability,
-        IReadOnlyList<string>? class_names = null)
-    {
-        if (!(probability >= 0 && probability <= 1))
-            throw new ArgumentOutOfRangeException(nameof(probability), $"A probability lies in [0, 1], got {probability}.");
-        string Name(long id) => class_names is null ? id.ToString(CultureInfo.InvariantCulture)
-            : id >= 0 && id < class_names.Count ? class_names[(int)id]
-            : throw new ArgumentOutOfRangeException(nameof(class_names), $"Class {id} has no name among {class_names.Count} class names.");
-        var title = $"true {Name(y_true)} → predicted {Name(y_pred)} (p={probability.ToString("0.00", CultureInfo.InvariantCulture)})";
-        return imshow(X, title);
-    }
-
-    /// <summary>
     /// Training curves of one <c>model.fit</c> run from <c>history.history</c> (Keras's History): one panel per
     /// metric (<c>loss</c> first, then e.g. <c>sparse_categorical_accuracy</c>), the training values as a solid
     /// line and the <c>val_</c> values dashed, over epochs 1..n, with markers so a single epoch still shows.

@@ -9,10 +9,11 @@ namespace KerasMnist.Tutorial.Stages;
 
 /// <summary>
 /// Notebook section "Analyse der Ergebnisse": evaluate on train/valid/test, predictions on ds_valid, the
-/// confusion matrix heatmap, sklearn's classification report, and the five least confident samples.
+/// confusion matrix heatmap, sklearn's classification report, and the five validation images whose true class got
+/// the lowest probability: mostly mistakes the model was sure of, which show why some images are misclassified.
 /// </summary>
 [Stage("analyze", "Analyse der Ergebnisse",
-    "evaluate, confusion matrix, classification report, the 5 least confident samples",
+    "evaluate, confusion matrix, classification report, the 5 images with the lowest probability for their true class",
     Needs = [typeof(TrainStage)])]
 public sealed class AnalyzeStage : Stage
 {
@@ -74,7 +75,12 @@ public sealed class AnalyzeStage : Stage
         print(classification_report(y_true, y_pred));
         // End In [14]
 
-        Markdown("Um das genauer zu verstehen, schauen wir uns an, bei welchen Bildern das Model am unsichersten war:");
+        Markdown("""
+            Um das noch genauer anzuschauen, versuchen wir zu verstehen, weshalb manche Ziffern falsch kategorisiert
+            werden. Dazu suchen wir die fünf Validierungsbilder, denen das Model für ihre echte Klasse die kleinste
+            Wahrscheinlichkeit gibt (y_prob_class). Unsicher war das Model bei ihnen meist nicht: es hat sich
+            mit hoher Wahrscheinlichkeit für eine falsche Klasse entschieden.
+            """);
 
         // In [15]
         using var rows = np.arange(y_prob.shape[0]);
@@ -90,14 +96,25 @@ public sealed class AnalyzeStage : Stage
             long truth = Convert.ToInt64(y_true.GetValue((int)idx));
             print($"[{idx}] Vorhersage:\n{pred_prob}\n-> {pred_label} -- Echt: {truth}");
             using var image = x_input[idx].reshape(28, 28);
-            Show(plt.imshow_prediction(image, truth, pred_label, pred_prob.GetSingle((int)pred_label), ds_info.features.label.names),
-                $"analyze_least_confident_{++rank}.png");
+            Show(plt.imshow(image, title: TrueAndPredicted(truth, pred_label, pred_prob)),
+                $"analyze_lowest_true_class_{++rank}.png");
         }
         // End In [15]
 
         Markdown("""
-            Die Fehler sind meist Ziffern, die auch für Menschen schwer zu erkennen sind. Manchmal findet man so
-            auch Fehler im Datensatz.
+            Über jedem Bild steht die echte Klasse mit ihrer Wahrscheinlichkeit und die vorhergesagte mit ihrer.
+            Liegt die vorhergesagte nahe 1, war sich das Model bei seinem Fehler sicher. Solche Fehler sind meist
+            Ziffern, die auch für Menschen schwer zu erkennen sind; manchmal ist auch das Label im Datensatz falsch.
             """);
+    }
+
+    // Not in the notebook, which shows the bare image: the figure's title names the true and the predicted class, each
+    // with the probability the model gave it, e.g. "echt: 7 (p=0,0003) · vorhergesagt: 1 (p=0,9981)".
+    string TrueAndPredicted(long truth, long predicted, NDArray probabilities)
+    {
+        string Class(long id) => $"{ds_info.features.label.int2str(id)} (p={German.Decimal(probabilities.GetSingle((int)id), 4)})";
+        return truth == predicted
+            ? $"echt und vorhergesagt: {Class(truth)}"
+            : $"echt: {Class(truth)} · vorhergesagt: {Class(predicted)}";
     }
 }
