@@ -28,7 +28,8 @@ public sealed class AnalyzeStage : Stage
         print(model.evaluate(ds_test));
         // End In [13]
 
-        Markdown("Welche Ziffern bekommen wir besonders gut hin und welche weniger?");
+        var classes = ClassNouns.For(ds_info.name);
+        Markdown($"Welche {classes.Plural} bekommen wir besonders gut hin und welche weniger?");
 
         // In [14]
         // Batching and prefetching hide the order of ds_valid, so we keep the inputs while predicting.
@@ -75,8 +76,8 @@ public sealed class AnalyzeStage : Stage
         print(classification_report(y_true, y_pred));
         // End In [14]
 
-        Markdown("""
-            Um das noch genauer anzuschauen, versuchen wir zu verstehen, weshalb manche Ziffern falsch kategorisiert
+        Markdown($"""
+            Um das noch genauer anzuschauen, versuchen wir zu verstehen, weshalb manche {classes.Plural} falsch kategorisiert
             werden. Dazu suchen wir die fünf Validierungsbilder, denen das Model für ihre echte Klasse die kleinste
             Wahrscheinlichkeit gibt (y_prob_class). Unsicher war das Model bei ihnen meist nicht: es hat sich
             mit hoher Wahrscheinlichkeit für eine falsche Klasse entschieden.
@@ -101,10 +102,10 @@ public sealed class AnalyzeStage : Stage
         }
         // End In [15]
 
-        Markdown("""
+        Markdown($"""
             Über jedem Bild steht die echte Klasse mit ihrer Wahrscheinlichkeit und die vorhergesagte mit ihrer.
             Liegt die vorhergesagte nahe 1, war sich das Model bei seinem Fehler sicher. Solche Fehler sind meist
-            Ziffern, die auch für Menschen schwer zu erkennen sind; manchmal ist auch das Label im Datensatz falsch.
+            {classes.Plural}, die auch für Menschen schwer zu erkennen sind; manchmal ist auch das Label im Datensatz falsch.
             """);
     }
 

@@ -29,8 +29,8 @@ public sealed class CollectStage : Stage
             Trainings- und 10.000 Testbilder von Ziffern 0-9 und deren Klassenangehörigkeit.
             70 % der Trainingsbilder trainieren das Model, die übrigen 30 % validieren es.
             """);
-        if (Options.Dataset == "fashion_mnist")
-            Markdown("Mit --dataset fashion_mnist laden wir Fashion-MNIST: gleiches Format, 10 Arten von Kleidungsstücken statt Ziffern.");
+        if (Options.Dataset != "mnist")
+            Markdown($"Mit --dataset {Options.Dataset} laden wir einen Datensatz im gleichen Format, mit {ClassNouns.For(Options.Dataset).DativePlural} statt Ziffern.");
 
         // In [2]
         // Wir koennen die Daten mit Tensorflow Datasets laden:
