@@ -16,11 +16,12 @@ public static class plt
     /// <summary>
     /// <c>plt.imshow(X); plt.title(title)</c> for one single-channel image (H, W) or (H, W, 1): row 0 at the top,
     /// pixel indices on the axes, intensities scaled from the image's minimum to its maximum as matplotlib does.
-    /// The default colormap is grey, not matplotlib's viridis: digits are ink intensities, and grey is what
-    /// <c>show_examples</c> draws too, so all images in the tutorial look alike. Pass <c>cmap: "viridis"</c>
-    /// to get the notebook's look.
+    /// The default colormap is matplotlib's default (<c>image.cmap</c>), viridis: the notebook calls
+    /// <c>plt.imshow(...)</c> without <c>cmap</c> and shows its digits dark purple on yellow-green, so the port does
+    /// too. <c>cmap: "gray"</c> draws grey, as <c>show_examples</c> does (tfds passes <c>cmap='gray'</c> there).
     /// </summary>
-    public static Figure imshow(NDArray X, string? title = null, string cmap = "gray")
+    /// <exception cref="ArgumentException"><paramref name="X"/> is not one image, or <paramref name="cmap"/> is unknown.</exception>
+    public static Figure imshow(NDArray X, string? title = null, string cmap = "viridis")
     {
         var grid = NDArrayGrids.Image(X, nameof(X));
         var plot = new Plot();

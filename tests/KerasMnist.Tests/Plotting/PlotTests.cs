@@ -25,7 +25,7 @@ public sealed class PlotTests : IClassFixture<TempFolder>
     [Fact]
     public void ImshowDrawsRowZeroAtTheTopWithATitle()
     {
-        using var figure = plt.imshow(Digit().reshape(28, 28, 1), "df['image'][0]");
+        using var figure = plt.imshow(Digit().reshape(28, 28, 1), "df['image'][0]", cmap: "gray");
         using var png = PngChecks.SaveAndLoad(figure, _dir, "imshow.png", plt.ImageFigureSize, plt.ImageFigureSize);
         var data = PngChecks.DataRect(figure, 0);
         Assert.InRange(Math.Abs(data.Width - data.Height), 0, 2);
@@ -38,6 +38,23 @@ public sealed class PlotTests : IClassFixture<TempFolder>
         Assert.True(PngChecks.MeanLuminance(png, Pixel(20, 27)) > PngChecks.MeanLuminance(png, Pixel(20, 3)) + 150, "grey ramp rises to the right");
         Assert.True(PngChecks.DarkPixels(png, PngChecks.Clip(png, 0, 0, png.Width, data.Top - 2)) > 100, "title text missing");
         Assert.True(PngChecks.DarkPixels(png, PngChecks.Clip(png, 0, data.Top, data.Left - 3, data.Bottom)) > 50, "row numbers missing");
+    }
+
+    [Fact]
+    public void ImshowDefaultsToMatplotlibsViridisAsTheNotebooksCallsDo()
+    {
+        // plt.imshow(df['image'][0].reshape((28, 28))) has no cmap: matplotlib draws the lowest value viridis's dark
+        // purple (#440154) and the highest its yellow (#fde725), not black and white.
+        using var figure = plt.imshow(Digit());
+        using var png = PngChecks.SaveAndLoad(figure, _dir, "viridis.png", plt.ImageFigureSize, plt.ImageFigureSize);
+        var data = PngChecks.DataRect(figure, 0);
+        double cell = data.Width / 28.0;
+        SKColor Centre(int r, int c) => png.GetPixel(data.Left + (int)((c + 0.5) * cell), data.Top + (int)((r + 0.5) * cell));
+        static void Near(SKColor expected, SKColor actual) =>
+            Assert.True(Math.Abs(expected.Red - actual.Red) + Math.Abs(expected.Green - actual.Green) + Math.Abs(expected.Blue - actual.Blue) < 30,
+                $"expected about {expected}, got {actual}");
+        Near(new SKColor(0x44, 0x01, 0x54), Centre(5, 5));    // background, value 0
+        Near(new SKColor(0xfd, 0xe7, 0x25), Centre(5, 22));   // the bright block, value 255
     }
 
     [Fact]
