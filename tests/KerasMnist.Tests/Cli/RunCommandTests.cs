@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using KerasMnist.Tests.Datasets.Fixtures;
+using KerasMnist.Tests.Fixtures;
 using KerasMnist.Tests.Tutorial;
 using TorchSharp;
 

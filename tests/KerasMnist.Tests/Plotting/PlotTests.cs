@@ -1,4 +1,4 @@
-using KerasMnist.Tests.Datasets.Fixtures;
+using KerasMnist.Tests.Fixtures;
 using KerasMnist.Plotting;
 using Microsoft.Data.Analysis;
 using NumSharp;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using KerasMnist.Datasets;
 using KerasMnist.Plotting;
-using KerasMnist.Tests.Datasets.Fixtures;
+using KerasMnist.Tests.Fixtures;
 using KerasMnist.Tests.Plotting;
 using KerasMnist.Tfds;
 

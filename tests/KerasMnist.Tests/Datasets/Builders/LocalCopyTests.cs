@@ -2,7 +2,7 @@ using System.IO.Compression;
 using KerasMnist.Datasets.Builders;
 using KerasMnist.Datasets.Core;
 using KerasMnist.Datasets.Download;
-using KerasMnist.Tests.Datasets.Fixtures;
+using KerasMnist.Tests.Fixtures;
 
 namespace KerasMnist.Tests.Datasets.Builders;
 

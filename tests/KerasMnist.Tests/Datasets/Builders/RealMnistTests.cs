@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using KerasMnist.Datasets;
 using KerasMnist.Datasets.Builders;
-using KerasMnist.Tests.Datasets.Fixtures;
+using KerasMnist.Tests.Fixtures;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace KerasMnist.Tests.Datasets;
+namespace KerasMnist.Tests.Datasets.Builders;
 
 /// <summary>One builder for the class, so the training file is parsed once.</summary>
 public sealed class RealMnistFixture : IDisposable

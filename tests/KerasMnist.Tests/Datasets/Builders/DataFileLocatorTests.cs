@@ -2,9 +2,9 @@ using System.IO.Compression;
 using KerasMnist.Datasets.Builders;
 using KerasMnist.Datasets.Core;
 using KerasMnist.Datasets.Download;
-using KerasMnist.Tests.Datasets.Fixtures;
+using KerasMnist.Tests.Fixtures;
 
-namespace KerasMnist.Tests.Datasets;
+namespace KerasMnist.Tests.Datasets.Builders;
 
 /// <summary>Where the files come from: data_dir, its per-dataset subfolder, the user cache, and the one error when nothing works.</summary>
 public sealed class DataFileLocatorTests : IDisposable

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace KerasMnist.Tests.Datasets.Fixtures;
+namespace KerasMnist.Tests.Fixtures;
 
 /// <summary>
 /// CPU time used by the calling thread (Linux <c>CLOCK_THREAD_CPUTIME_ID</c>). Unlike wall time it does not grow
