@@ -24,8 +24,8 @@ public sealed record LocatedFiles(string Folder, IReadOnlyDictionary<string, str
 /// unless <c>download: false</c>.</item>
 /// </list>
 /// The first folder holding every file wins; a folder whose files belong to another registered dataset is passed
-/// over. Local files whose checksum differs from the official one are used, with one warning listing them; downloads
-/// must match exactly. Notes and warnings go to <see cref="LibraryOutput.Current"/>.
+/// over. Local files are compared with the official ones by their decompressed content, so a re-compressed copy is
+/// used silently and one whose images or labels differ is used with one warning line; downloads must match exactly. Notes and warnings go to <see cref="LibraryOutput.Current"/>.
 /// </summary>
 public static class DataFileLocator
 {
@@ -37,7 +37,7 @@ public static class DataFileLocator
         var looked = new List<string>();
         foreach (var (folder, label, configured) in Candidates(definition, options))
         {
-            var scan = LocalFolder.Inspect(folder, definition.Name, definition.Files, DatasetRegistry.OfficialChecksums);
+            var scan = Inspect(folder, definition);
             if (scan.Complete && scan.OtherDataset is null)
                 return Use(scan, definition);
             looked.Add($"  - {folder} ({label}): {scan.Describe()}");
@@ -52,7 +52,7 @@ public static class DataFileLocator
             throw NotFound(definition, options, looked, "downloading is switched off (download: false)");
         try
         {
-            var present = LocalFolder.Inspect(cache, definition.Name, definition.Files, DatasetRegistry.OfficialChecksums);
+            var present = Inspect(cache, definition);
             var downloader = new Downloader(options.Mirrors ?? definition.Mirrors, options.ReadTimeout);
             foreach (var file in present.Missing)
                 downloader.Download(file, cache);
@@ -61,7 +61,7 @@ public static class DataFileLocator
         {
             throw NotFound(definition, options, looked, $"downloading failed: {e.Message}");
         }
-        var downloaded = LocalFolder.Inspect(cache, definition.Name, definition.Files, DatasetRegistry.OfficialChecksums);
+        var downloaded = Inspect(cache, definition);
         if (downloaded.OtherDataset is not null)
             throw new DatasetException(
                 $"{cache} holds files of {downloaded.OtherDataset}, not {definition.Name}. Delete that folder and run again.", cache);
@@ -95,17 +95,30 @@ public static class DataFileLocator
         : options.EnvironmentDataDir is { } env ? (env, DataSourceOptions.DataDirVariable)
         : null;
 
+    private static LocalFolder Inspect(string folder, IdxDatasetDefinition definition) =>
+        LocalFolder.Inspect(folder, definition.Name, definition.Files, DatasetRegistry.OfficialChecksums, DataFileReader.TryContentSha256);
+
+    // One line for the dataset, naming only files whose images or labels differ from the official ones (or cannot be
+    // compared): a copy that was only re-compressed, like Debian's, is the official data and gets no warning.
     private static LocatedFiles Use(LocalFolder folder, IdxDatasetDefinition definition)
     {
         if (folder.Mismatches.Count > 0)
-        {
-            var warning = new StringBuilder($"warning: using local {definition.Name} files whose sha256 differs from the official release:\n");
-            foreach (var m in folder.Mismatches)
-                warning.Append($"  {m.Path}: {m.Size} bytes, sha256 {m.Sha256}; official: {m.Official.size} bytes, sha256 {m.Official.sha256}\n");
-            warning.Append("They are read as they are (parsing still validates them); if results look wrong, replace them with the official files.");
-            LibraryOutput.Current.WriteLine(warning.ToString());
-        }
+            LibraryOutput.Current.WriteLine(
+                $"warning: {definition.Name} in {folder.Folder}: {string.Join("; ", folder.Mismatches.Select(m => Describe(m, definition)))}. " +
+                (folder.Mismatches.Count == 1
+                    ? "It is read as it is; if results look wrong, replace it with the official file."
+                    : "They are read as they are; if results look wrong, replace them with the official files."));
         return new LocatedFiles(folder.Folder, folder.Paths);
+    }
+
+    private static string Describe(ChecksumMismatch mismatch, IdxDatasetDefinition definition)
+    {
+        var split = definition.Splits.First(s => s.Images == mismatch.Official || s.Labels == mismatch.Official);
+        string what = $"{split.Name} {(split.Images == mismatch.Official ? "images" : "labels")}";
+        string file = Path.GetFileName(mismatch.Path);
+        return mismatch.Comparable
+            ? $"the {what} in {file} differ from the official ones"
+            : $"{file} is not the official file, and no checksum of the official {what} is known to compare its content with";
     }
 
     private static DatasetException NotFound(IdxDatasetDefinition definition, DataSourceOptions options, List<string> looked, string why)

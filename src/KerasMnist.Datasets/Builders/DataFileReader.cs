@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 using System.IO.Hashing;
+using System.Security.Cryptography;
 using KerasMnist.Datasets.Core;
 
 namespace KerasMnist.Datasets.Builders;
@@ -49,6 +50,29 @@ internal sealed class DataFileReader : IDisposable
         var trailer = compressed.AsSpan(compressed.Length - GzipTrailerLength);
         return new DataFileReader(path, new GZipStream(new MemoryStream(compressed, writable: false), CompressionMode.Decompress),
             new Crc32(), BinaryPrimitives.ReadUInt32LittleEndian(trailer), BinaryPrimitives.ReadUInt32LittleEndian(trailer[4..]));
+    }
+
+    /// <summary>
+    /// The lower-case hex sha256 of what <paramref name="path"/> holds, decompressed when its name ends in <c>.gz</c>:
+    /// the same for the official file, a re-compressed copy of it and its uncompressed form. Null when the file cannot
+    /// be read completely (truncated, damaged, unreadable); reading it for real then reports why, naming the file.
+    /// </summary>
+    public static string? TryContentSha256(string path)
+    {
+        try
+        {
+            using var reader = Open(path);
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            var buffer = new byte[1 << 20];
+            for (int n; (n = reader.Read(buffer)) > 0;)
+                hash.AppendData(buffer, 0, n);
+            reader.ExpectEnd("its data");
+            return Convert.ToHexStringLower(hash.GetHashAndReset());
+        }
+        catch (DatasetException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Fills <paramref name="buffer"/> completely.</summary>

@@ -17,7 +17,11 @@ public static class DatasetRegistry
         ?? throw new DatasetException(
             $"Unknown dataset '{name}'. This port of tensorflow_datasets provides: {string.Join(", ", Names)}.");
 
-    /// <summary>Official sha256 of every registered file, mapped to its dataset: recognises a folder of another dataset.</summary>
+    /// <summary>
+    /// Official sha256 of every registered file and of its decompressed content, mapped to its dataset: recognises a
+    /// folder of another dataset, compressed or not.
+    /// </summary>
     public static IReadOnlyDictionary<string, string> OfficialChecksums { get; } =
-        Definitions.SelectMany(d => d.Files.Select(f => (f.sha256, d.Name))).ToDictionary(p => p.sha256, p => p.Name);
+        Definitions.SelectMany(d => d.Files.SelectMany(f => new[] { f.sha256, f.content_sha256 }).OfType<string>().Select(sha256 => (sha256, d.Name)))
+            .ToDictionary(p => p.sha256, p => p.Name);
 }

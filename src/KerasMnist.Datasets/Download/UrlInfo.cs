@@ -9,7 +9,11 @@ namespace KerasMnist.Datasets.Download;
 /// <param name="filename">The name as in the original release, e.g. <c>train-images-idx3-ubyte.gz</c>.</param>
 /// <param name="size">Size in bytes of the official file.</param>
 /// <param name="sha256">Lower-case hex sha256 of the official file.</param>
-public sealed record UrlInfo(string filename, long size, string sha256)
+/// <param name="content_sha256">Not in tfds: lower-case hex sha256 of the official file's content, decompressed (the
+/// IDX file itself). A copy that was only re-compressed (another gzip level, no file name in its header, as Debian's
+/// packages are) or stored uncompressed has another <paramref name="sha256"/> but this one, so it is the official data.
+/// Null where no official value is known; such a file can only be compared as a whole.</param>
+public sealed record UrlInfo(string filename, long size, string sha256, string? content_sha256 = null)
 {
     /// <summary>The name of the same file stored uncompressed (<c>train-images-idx3-ubyte</c>), also accepted in local folders.</summary>
     public string uncompressed_filename =>

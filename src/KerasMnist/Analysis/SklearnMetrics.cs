@@ -13,8 +13,9 @@ public static class SklearnMetrics
     /// <c>sklearn.metrics.confusion_matrix(y_true, y_pred, labels=None)</c>: an int64 NDArray C of shape
     /// (n_labels, n_labels) where C[i, j] counts samples of true label i predicted as j
     /// (<b>rows = true, columns = predicted</b>). <paramref name="labels"/> defaults to the sorted union of
-    /// both arrays; given explicitly it selects and orders the classes, and samples whose true or predicted
-    /// label is not listed are left out, as in sklearn.
+    /// both arrays (<see cref="SklearnMulticlass.unique_labels"/>, which a plot's tick labels must follow); given
+    /// explicitly it selects and orders the classes, and samples whose true or predicted label is not listed are
+    /// left out, as in sklearn.
     /// </summary>
     public static NDArray confusion_matrix(ArrayLike y_true, ArrayLike y_pred, long[]? labels = null)
     {
@@ -71,14 +72,7 @@ public static class SklearnMetrics
         return (truth, predicted);
     }
 
-    /// <summary>sklearn's <c>unique_labels(y_true, y_pred)</c>: the sorted union.</summary>
-    private static long[] UniqueLabels(long[] truth, long[] predicted)
-    {
-        var set = new SortedSet<long>(truth);
-        set.UnionWith(predicted);
-        if (set.Count == 0) throw new ArgumentException("y_true and y_pred are empty; there is nothing to evaluate.");
-        return set.ToArray();
-    }
+    private static long[] UniqueLabels(long[] truth, long[] predicted) => SklearnMulticlass.unique_labels(truth, predicted);
 
     private static long[] CheckLabels(long[] labels, long[] truth, bool requirePresent = true)
     {

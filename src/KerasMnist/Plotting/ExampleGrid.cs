@@ -33,6 +33,7 @@ public static class ExampleGrid
             var plot = new Plot();
             if (i < images.Count)
             {
+                // Grey, not matplotlib's default viridis: tfds's show_examples passes cmap='gray' for one-channel images.
                 ImagePanel.Draw(plot, ImagePanel.ToGrid(images[i], imageHeight, imageWidth), new ScottPlot.Colormaps.Grayscale(), ticks: false);
                 plot.XLabel(Caption(labels[i], labelNames));
             }

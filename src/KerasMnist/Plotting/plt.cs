@@ -16,11 +16,12 @@ public static class plt
     /// <summary>
     /// <c>plt.imshow(X); plt.title(title)</c> for one single-channel image (H, W) or (H, W, 1): row 0 at the top,
     /// pixel indices on the axes, intensities scaled from the image's minimum to its maximum as matplotlib does.
-    /// The default colormap is grey, not matplotlib's viridis: digits are ink intensities, and grey is what
-    /// <c>show_examples</c> draws too, so all images in the tutorial look alike. Pass <c>cmap: "viridis"</c>
-    /// to get the notebook's look.
+    /// The default colormap is matplotlib's default (<c>image.cmap</c>), viridis: the notebook calls
+    /// <c>plt.imshow(...)</c> without <c>cmap</c> and shows its digits dark purple on yellow-green, so the port does
+    /// too. <c>cmap: "gray"</c> draws grey, as <c>show_examples</c> does (tfds passes <c>cmap='gray'</c> there).
     /// </summary>
-    public static Figure imshow(NDArray X, string? title = null, string cmap = "gray")
+    /// <exception cref="ArgumentException"><paramref name="X"/> is not one image, or <paramref name="cmap"/> is unknown.</exception>
+    public static Figure imshow(NDArray X, string? title = null, string cmap = "viridis")
     {
         var grid = NDArrayGrids.Image(X, nameof(X));
         var plot = new Plot();
@@ -28,22 +29,6 @@ public static class plt
         FigureStyle.Apply(plot);
         if (title is not null) FigureStyle.Title(plot, title, ImageFigureSize);
         return new Figure(plot, ImageFigureSize, ImageFigureSize);
-    }
-
-    /// <summary>
-    /// One of the notebook's least-confident samples: <see cref="imshow"/> titled with the true and the predicted
-    /// class and the predicted class's probability, e.g. <c>true 4 → predicted 9 (p=0.62)</c>.
-    /// </summary>
-    public static Figure imshow_prediction(NDArray X, long y_true, long y_pred, double probability,
-        IReadOnlyList<string>? class_names = null)
-    {
-        if (!(probability >= 0 && probability <= 1))
-            throw new ArgumentOutOfRangeException(nameof(probability), $"A probability lies in [0, 1], got {probability}.");
-        string Name(long id) => class_names is null ? id.ToString(CultureInfo.InvariantCulture)
-            : id >= 0 && id < class_names.Count ? class_names[(int)id]
-            : throw new ArgumentOutOfRangeException(nameof(class_names), $"Class {id} has no name among {class_names.Count} class names.");
-        var title = $"true {Name(y_true)} → predicted {Name(y_pred)} (p={probability.ToString("0.00", CultureInfo.InvariantCulture)})";
-        return imshow(X, title);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using KerasMnist.Tutorial;
 
@@ -65,12 +66,12 @@ public static class ReportPage
             : $"<span class=\"status-ok\">fertig</span>";
         html.Append("<dl class=\"facts\">\n");
         Fact(html, "Befehl", $"<code>{E(CommandLine(record))}</code>");
-        Fact(html, "Status", $"{status} – {ran.Count} {(ran.Count == 1 ? "Abschnitt" : "Abschnitte")} in {E(German.Duration(total))}");
+        Fact(html, "Status", $"{status} – {ran.Count} {(ran.Count == 1 ? "Abschnitt" : "Abschnitte")} in {E(WallTime.Format(total))}");
         Fact(html, "Optionen", E(
             $"Datensatz {options.Dataset} · Epochen: {(options.Epochs is { } e ? $"{e} (--epochs)" : "wie im Notebook")} · " +
             $"Trainingsbilder: {(options.Limit is { } n ? $"die ersten {German.Number(n)} (--limit)" : "alle")} · " +
             $"Daten: {options.DataDir ?? "gefunden von tfds.load"}"));
-        Fact(html, "Seed", E(options.Seed.ToString(German.Numbers)));
+        Fact(html, "Seed", E(options.Seed.ToString(CultureInfo.InvariantCulture)));
         Fact(html, "Engine", E($"TorchSharp {env.TorchSharp} · libtorch {env.LibTorch} · Gerät {env.Device} · {env.Threads} Threads"));
         Fact(html, "Rechner", E($"{env.Cpu} · {env.LogicalCores} logische Kerne · {env.OperatingSystem} · {env.DotNet}"));
         Fact(html, "Datum", E(German.Date(record.Started)));
@@ -87,9 +88,9 @@ public static class ReportPage
         var parts = new List<string> { "KerasMnist", "run" };
         parts.AddRange(record.Requested);
         if (o.DataDir is { } dir) parts.AddRange(["--data-dir", dir]);
-        parts.AddRange(["--output", o.Output, "--dataset", o.Dataset, "--seed", o.Seed.ToString(German.Numbers)]);
-        if (o.Epochs is { } epochs) parts.AddRange(["--epochs", epochs.ToString(German.Numbers)]);
-        if (o.Limit is { } limit) parts.AddRange(["--limit", limit.ToString(German.Numbers)]);
+        parts.AddRange(["--output", o.Output, "--dataset", o.Dataset, "--seed", o.Seed.ToString(CultureInfo.InvariantCulture)]);
+        if (o.Epochs is { } epochs) parts.AddRange(["--epochs", epochs.ToString(CultureInfo.InvariantCulture)]);
+        if (o.Limit is { } limit) parts.AddRange(["--limit", limit.ToString(CultureInfo.InvariantCulture)]);
         parts.AddRange(["--device", o.Device]);
         return string.Join(" ", parts.Select(p => p.Length > 0 && p.All(c => char.IsLetterOrDigit(c) || "-_./=:".Contains(c)) ? p : $"'{p}'"));
     }

@@ -1,3 +1,4 @@
+using KerasMnist.Tutorial;
 using System.Text;
 
 namespace KerasMnist.Report;
@@ -14,8 +15,8 @@ static class ReportSection
     public static string Status(StageRecord? record) => record switch
     {
         null => "nicht ausgeführt",
-        { Error: not null, WallTime: { } t } => $"abgebrochen nach {German.Duration(t)}",
-        { WallTime: { } t } => $"Laufzeit {German.Duration(t)}",
+        { Error: not null, WallTime: { } t } => $"abgebrochen nach {WallTime.Format(t)}",
+        { WallTime: { } t } => $"Laufzeit {WallTime.Format(t)}",
         _ => "läuft",
     };
 

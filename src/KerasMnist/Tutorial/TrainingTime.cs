@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using KerasMnist.Datasets.Data;
 using KerasMnist.Keras;
 using KerasMnist.Keras.Models;
@@ -119,17 +118,14 @@ public sealed record TrainingTime(TimeSpan TrainStep, long TrainSteps, TimeSpan 
     static TimeSpan Mean(List<double> seconds) => seconds.Count == 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(seconds.Average());
 
     /// <summary>
-    /// The note printed before <c>fit</c>, e.g. <c>Geschätzte Dauer auf cpu: 4.31 s pro Epoche (16 Schritte à 230 ms und 7
-    /// Validierungsschritte à 90 ms), etwa 43.1 s für 10 Epochen.</c>
+    /// The note printed before <c>fit</c>, e.g. <c>Geschätzte Dauer auf cpu: 4,31 s pro Epoche (16 Schritte à 230 ms und 7
+    /// Validierungsschritte à 90 ms), etwa 43,1 s für 10 Epochen.</c>
     /// </summary>
     public string Describe(int epochs, string device)
     {
         string validation = ValidationSteps == 0 ? ""
-            : $" und {Count(ValidationSteps, "Validierungsschritt", "Validierungsschritte")} à {WallTime.Format(TestStep)}";
-        return string.Create(CultureInfo.InvariantCulture,
-            $"Geschätzte Dauer auf {device}: {WallTime.Format(Epoch)} pro Epoche ({Count(TrainSteps, "Schritt", "Schritte")} à " +
-            $"{WallTime.Format(TrainStep)}{validation}), etwa {WallTime.Format(For(epochs))} für {Count(epochs, "Epoche", "Epochen")}.");
+            : $" und {German.Count(ValidationSteps, "Validierungsschritt", "Validierungsschritte")} à {WallTime.Format(TestStep)}";
+        return $"Geschätzte Dauer auf {device}: {WallTime.Format(Epoch)} pro Epoche ({German.Count(TrainSteps, "Schritt", "Schritte")} à " +
+            $"{WallTime.Format(TrainStep)}{validation}), etwa {WallTime.Format(For(epochs))} für {German.Count(epochs, "Epoche", "Epochen")}.";
     }
-
-    static string Count(long n, string one, string many) => $"{n} {(n == 1 ? one : many)}";
 }

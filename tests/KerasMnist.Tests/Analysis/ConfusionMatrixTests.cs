@@ -1,5 +1,6 @@
 using NumSharp;
 using static KerasMnist.Analysis.SklearnMetrics;
+using static KerasMnist.Analysis.SklearnMulticlass;
 
 namespace KerasMnist.Tests.Analysis;
 
@@ -30,6 +31,9 @@ public sealed class ConfusionMatrixTests
         var yTrue = np.array(new long[] { 5, 1, 1 });
         var yPred = np.array(new long[] { 1, 1, 7 });
         Assert.Equal(new long[,] { { 1, 0, 1 }, { 1, 0, 0 }, { 0, 0, 0 } }, Values(confusion_matrix(yTrue, yPred)));
+        // unique_labels names those rows and columns, for a plot's ticks.
+        Assert.Equal([1L, 5L, 7L], unique_labels(yTrue, yPred));
+        Assert.Throws<ArgumentException>(() => unique_labels(Array.Empty<long>(), Array.Empty<long>()));
     }
 
     [Fact]

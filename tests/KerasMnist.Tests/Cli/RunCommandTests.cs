@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using KerasMnist.Tests.Datasets.Fixtures;
+using KerasMnist.Tests.Fixtures;
 using KerasMnist.Tests.Tutorial;
 using TorchSharp;
 
@@ -134,9 +134,9 @@ public sealed class RunCommandTests : IDisposable
 
         Assert.Contains("explore needs collect: running it first.", stdout);
         // --limit 2000: the first 2,000 of 42,000 training images, the same share (2/42) of validation and test.
-        Assert.Matches(new Regex(@"^ds_train +train\[:70%\] +2,000 von 42,000 \(--limit\)$", RegexOptions.Multiline), stdout);
-        Assert.Matches(new Regex(@"^ds_valid +train\[70%:\] +857 von 18,000 \(--limit\)$", RegexOptions.Multiline), stdout);
-        Assert.Matches(new Regex(@"^ds_test +test +476 von 10,000 \(--limit\)$", RegexOptions.Multiline), stdout);
+        Assert.Matches(new Regex(@"^ds_train +train\[:70%\] +2\.000 von 42\.000 \(--limit\)$", RegexOptions.Multiline), stdout);
+        Assert.Matches(new Regex(@"^ds_valid +train\[70%:\] +857 von 18\.000 \(--limit\)$", RegexOptions.Multiline), stdout);
+        Assert.Matches(new Regex(@"^ds_test +test +476 von 10\.000 \(--limit\)$", RegexOptions.Multiline), stdout);
         // prepare: batches of 128 = steps per epoch.
         Assert.Matches(new Regex(@"^ds_train +16 ", RegexOptions.Multiline), stdout);
         Assert.Matches(new Regex(@"^ds_valid +7 ", RegexOptions.Multiline), stdout);

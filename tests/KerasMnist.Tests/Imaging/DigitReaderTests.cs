@@ -1,6 +1,6 @@
 using KerasMnist.Imaging;
 using KerasMnist.Imaging.Reading;
-using KerasMnist.Tests.Datasets.Fixtures;
+using KerasMnist.Tests.Fixtures;
 using static KerasMnist.Keras.KerasApi;
 using static TorchSharp.torch;
 

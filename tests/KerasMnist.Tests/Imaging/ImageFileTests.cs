@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.IO.Compression;
 using KerasMnist.Imaging;
 using KerasMnist.Imaging.Reading;
-using KerasMnist.Tests.Datasets.Fixtures;
+using KerasMnist.Tests.Fixtures;
 using SkiaSharp;
 using static KerasMnist.Keras.KerasApi;
 

@@ -1,5 +1,5 @@
 using KerasMnist.Imaging;
-using KerasMnist.Tests.Datasets.Fixtures;
+using KerasMnist.Tests.Fixtures;
 using static KerasMnist.Keras.KerasApi;
 using static TorchSharp.torch;
 

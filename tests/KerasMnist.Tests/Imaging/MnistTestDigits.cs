@@ -1,6 +1,6 @@
 using KerasMnist.Datasets;
 using KerasMnist.Imaging.Preprocessing;
-using KerasMnist.Tests.Datasets.Fixtures;
+using KerasMnist.Tests.Fixtures;
 using static TorchSharp.torch;
 
 namespace KerasMnist.Tests.Imaging;

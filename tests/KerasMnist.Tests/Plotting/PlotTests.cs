@@ -1,4 +1,4 @@
-using KerasMnist.Tests.Datasets.Fixtures;
+using KerasMnist.Tests.Fixtures;
 using KerasMnist.Plotting;
 using Microsoft.Data.Analysis;
 using NumSharp;
@@ -25,7 +25,7 @@ public sealed class PlotTests : IClassFixture<TempFolder>
     [Fact]
     public void ImshowDrawsRowZeroAtTheTopWithATitle()
     {
-        using var figure = plt.imshow(Digit().reshape(28, 28, 1), "df['image'][0]");
+        using var figure = plt.imshow(Digit().reshape(28, 28, 1), "df['image'][0]", cmap: "gray");
         using var png = PngChecks.SaveAndLoad(figure, _dir, "imshow.png", plt.ImageFigureSize, plt.ImageFigureSize);
         var data = PngChecks.DataRect(figure, 0);
         Assert.InRange(Math.Abs(data.Width - data.Height), 0, 2);
@@ -41,19 +41,34 @@ public sealed class PlotTests : IClassFixture<TempFolder>
     }
 
     [Fact]
-    public void ImshowPredictionTitleNamesBothClassesAndTheProbability()
+    public void ImshowDefaultsToMatplotlibsViridisAsTheNotebooksCallsDo()
     {
-        using var figure = plt.imshow_prediction(Digit(), 4, 9, 0.615);
-        Assert.Equal("true 4 → predicted 9 (p=0.62)", figure.axes[0].Axes.Title.Label.Text);
-        string[] fashion = ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"];
-        using var named = plt.imshow_prediction(Digit(), 9, 7, 0.5, fashion);
-        using var png = PngChecks.SaveAndLoad(named, _dir, "least.png", plt.ImageFigureSize, plt.ImageFigureSize);
-        Assert.Equal("true Ankle boot → predicted Sneaker (p=0.50)", named.axes[0].Axes.Title.Label.Text);
+        // plt.imshow(df['image'][0].reshape((28, 28))) has no cmap: matplotlib draws the lowest value viridis's dark
+        // purple (#440154) and the highest its yellow (#fde725), not black and white.
+        using var figure = plt.imshow(Digit());
+        using var png = PngChecks.SaveAndLoad(figure, _dir, "viridis.png", plt.ImageFigureSize, plt.ImageFigureSize);
+        var data = PngChecks.DataRect(figure, 0);
+        double cell = data.Width / 28.0;
+        SKColor Centre(int r, int c) => png.GetPixel(data.Left + (int)((c + 0.5) * cell), data.Top + (int)((r + 0.5) * cell));
+        static void Near(SKColor expected, SKColor actual) =>
+            Assert.True(Math.Abs(expected.Red - actual.Red) + Math.Abs(expected.Green - actual.Green) + Math.Abs(expected.Blue - actual.Blue) < 30,
+                $"expected about {expected}, got {actual}");
+        Near(new SKColor(0x44, 0x01, 0x54), Centre(5, 5));    // background, value 0
+        Near(new SKColor(0xfd, 0xe7, 0x25), Centre(5, 22));   // the bright block, value 255
+    }
+
+    [Fact]
+    public void ImshowShrinksALongTitleToFitTheFigure()
+    {
+        // The analyze stage's title for a Fashion-MNIST image: both class names with their probabilities.
+        const string title = "echt: Ankle boot (p=0,0012) · vorhergesagt: Sneaker (p=0,9981)";
+        using var named = plt.imshow(Digit(), title);
+        using var png = PngChecks.SaveAndLoad(named, _dir, "lowest.png", plt.ImageFigureSize, plt.ImageFigureSize);
+        Assert.Equal(title, named.axes[0].Axes.Title.Label.Text);
         // The long title is shrunk to fit: no title pixels in the outermost columns.
         var data = PngChecks.DataRect(named, 0);
         Assert.Equal(0, PngChecks.DarkPixels(png, PngChecks.Clip(png, png.Width - 4, 0, png.Width, data.Top - 2)));
         Assert.True(PngChecks.DarkPixels(png, PngChecks.Clip(png, 0, 0, png.Width, data.Top - 2)) > 200);
-        Assert.Throws<ArgumentOutOfRangeException>(() => plt.imshow_prediction(Digit(), 4, 9, 1.5));
     }
 
     [Fact]

@@ -1,5 +1,5 @@
 using KerasMnist.Report;
-using KerasMnist.Tests.Datasets.Fixtures;
+using KerasMnist.Tests.Fixtures;
 using KerasMnist.Tests.Isolation;
 using KerasMnist.Tests.Tutorial;
 using KerasMnist.Tutorial;

@@ -1,9 +1,9 @@
-using System.Diagnostics;
 using KerasMnist.Datasets;
 using KerasMnist.Plotting;
-using KerasMnist.Tests.Datasets.Fixtures;
+using KerasMnist.Tests.Fixtures;
 using KerasMnist.Tests.Plotting;
 using KerasMnist.Tfds;
+using TorchSharp;
 
 namespace KerasMnist.Tests.Tfds;
 
@@ -31,18 +31,22 @@ public sealed class RealMnistVisualizationTests(TempFolder folder) : IClassFixtu
     }
 
     [Fact]
-    public void AsDataFrameHoldsAll42000TrainingExamplesQuickly()
+    public void AsDataFrameHoldsAll42000TrainingExamplesCopiedBatchByBatch()
     {
         _ = SharedMnist.Folder;
         var (ds_train, ds_info) = tfds.load("mnist", "train[:70%]", with_info: true, download: false);
-        var clock = Stopwatch.StartNew();
+        tfds.as_dataframe(ds_train.take(10), ds_info); // JIT
+        var tensors = DisposeScopeManager.Statistics.TensorStatistics;
+        long before = tensors.CreatedInScopeCount + tensors.CreatedOutsideScopeCount;
         var df = tfds.as_dataframe(ds_train, ds_info);
-        clock.Stop();
+        long created = tensors.CreatedInScopeCount + tensors.CreatedOutsideScopeCount - before;
+
         Assert.Equal(42_000, df.Rows.Count);
         var lines = df.head().ToString().Split('\n');
         Assert.Equal(["  5", "  0", "  4", "  1", "  9"], lines.Skip(1).Select(l => l[^3..])); // pandas prints the integers
         Assert.All(lines.Skip(1), l => Assert.Contains("uint8 (28, 28, 1) min=0 max=255", l));
-        // Copied batch by batch this takes well under a second; element by element it took about 8 s.
-        Assert.True(clock.ElapsedMilliseconds < 4000, $"as_dataframe(ds_train) took {clock.ElapsedMilliseconds} ms");
+        // Copied element by element it made several tensors (native calls) per image and took about 8 s; batch by batch
+        // it makes a few per batch of thousands. How fast it is is the benchmark's (tools/KerasMnist.Benchmarks: reading).
+        Assert.True(created < 42_000 / 10, $"as_dataframe(ds_train) made {created:N0} tensors for 42,000 images");
     }
 }

@@ -2,7 +2,7 @@ using KerasMnist.Datasets;
 using KerasMnist.Datasets.Core;
 using KerasMnist.Datasets.Data;
 using KerasMnist.Plotting;
-using KerasMnist.Tests.Datasets.Fixtures;
+using KerasMnist.Tests.Fixtures;
 using KerasMnist.Tests.Plotting;
 using KerasMnist.Tfds;
 using TorchSharp;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using KerasMnist.Tests.Datasets.Fixtures;
+using KerasMnist.Tests.Fixtures;
 using KerasMnist.Tests.Plotting;
 using KerasMnist.Tests.Isolation;
 using SkiaSharp;
@@ -31,11 +31,11 @@ public sealed class EndToEndTests : IDisposable
         ("explore_countplot.png", 1000, 600),
         ("train_mlp_history.png", 1400, 660),
         ("analyze_confusion_matrix.png", 1000, 1000),
-        ("analyze_least_confident_1.png", 640, 640),
-        ("analyze_least_confident_2.png", 640, 640),
-        ("analyze_least_confident_3.png", 640, 640),
-        ("analyze_least_confident_4.png", 640, 640),
-        ("analyze_least_confident_5.png", 640, 640),
+        ("analyze_lowest_true_class_1.png", 640, 640),
+        ("analyze_lowest_true_class_2.png", 640, 640),
+        ("analyze_lowest_true_class_3.png", 640, 640),
+        ("analyze_lowest_true_class_4.png", 640, 640),
+        ("analyze_lowest_true_class_5.png", 640, 640),
         ("improve_cnn_history.png", 1400, 660),
         ("applications_resnet50_history.png", 1400, 660),
     ];
@@ -73,7 +73,7 @@ public sealed class EndToEndTests : IDisposable
         Assert.All(scores.Skip(1).Take(2), s => Assert.True(s.accuracy > 0.6, $"MLP accuracy {s.accuracy}"));
         Assert.All(scores.Skip(4).Take(2), s => Assert.True(s.accuracy > 0.3, $"CNN accuracy {s.accuracy}"));
 
-        // sklearn's report and the five least confident samples.
+        // sklearn's report and the five images with the lowest probability for their true class.
         Assert.Matches(new Regex(@"^\s+accuracy\s+\d\.\d\d\s+857$", RegexOptions.Multiline), stdout);
         Assert.Matches(new Regex(@"^weighted avg(\s+\d\.\d\d){3}\s+857$", RegexOptions.Multiline), stdout);
         Assert.Equal(5, Regex.Matches(stdout, @"^-> \d -- Echt: \d$", RegexOptions.Multiline).Count);

@@ -91,9 +91,13 @@ public class TrainingTimeTests
         Assert.Equal("Geschätzte Dauer auf cpu: 4 ms pro Epoche (1 Schritt à 4 ms), etwa 4 ms für 1 Epoche.",
             new TrainingTime(TimeSpan.FromMilliseconds(4), 1, TimeSpan.Zero, 0).Describe(1, "cpu"));
         Assert.Equal(
-            "Geschätzte Dauer auf cpu: 3.55 s pro Epoche (16 Schritte à 200 ms und 7 Validierungsschritte à 50 ms), etwa 35.5 s für 10 Epochen.",
+            "Geschätzte Dauer auf cpu: 3,55 s pro Epoche (16 Schritte à 200 ms und 7 Validierungsschritte à 50 ms), etwa 35,5 s für 10 Epochen.",
             new TrainingTime(TimeSpan.FromMilliseconds(200), 16, TimeSpan.FromMilliseconds(50), 7).Describe(10, "cpu"));
-        Assert.Contains("(2 Schritte à 1.00 s und 1 Validierungsschritt à 500 ms)",
+        Assert.Contains("(2 Schritte à 1,00 s und 1 Validierungsschritt à 500 ms)",
             new TrainingTime(TimeSpan.FromSeconds(1), 2, TimeSpan.FromMilliseconds(500), 1).Describe(2, "cpu"));
+        // German digits throughout: thousands with a dot, decimals with a comma.
+        Assert.Equal(
+            "Geschätzte Dauer auf cpu: 1 min 14 s pro Epoche (1.200 Schritte à 62 ms), etwa 12 min 24 s für 10 Epochen.",
+            new TrainingTime(TimeSpan.FromMilliseconds(62), 1200, TimeSpan.Zero, 0).Describe(10, "cpu"));
     }
 }

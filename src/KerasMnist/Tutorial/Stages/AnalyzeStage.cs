@@ -3,15 +3,17 @@ using KerasMnist.Interop;
 using KerasMnist.Plotting;
 using NumSharp;
 using static KerasMnist.Analysis.SklearnMetrics;
+using static KerasMnist.Analysis.SklearnMulticlass;
 
 namespace KerasMnist.Tutorial.Stages;
 
 /// <summary>
 /// Notebook section "Analyse der Ergebnisse": evaluate on train/valid/test, predictions on ds_valid, the
-/// confusion matrix heatmap, sklearn's classification report, and the five least confident samples.
+/// confusion matrix heatmap, sklearn's classification report, and the five validation images whose true class got
+/// the lowest probability: mostly mistakes the model was sure of, which show why some images are misclassified.
 /// </summary>
 [Stage("analyze", "Analyse der Ergebnisse",
-    "evaluate, confusion matrix, classification report, the 5 least confident samples",
+    "evaluate, confusion matrix, classification report, the 5 images with the lowest probability for their true class",
     Needs = [typeof(TrainStage)])]
 public sealed class AnalyzeStage : Stage
 {
@@ -26,7 +28,8 @@ public sealed class AnalyzeStage : Stage
         print(model.evaluate(ds_test));
         End(13);
 
-        Markdown("Welche Ziffern bekommen wir besonders gut hin und welche weniger?");
+        var classes = ClassNouns.For(ds_info.name);
+        Markdown($"Welche {classes.Plural} bekommen wir besonders gut hin und welche weniger?");
 
         In(14);
         // Batching and prefetching hide the order of ds_valid, so we keep the inputs while predicting.
@@ -63,7 +66,9 @@ public sealed class AnalyzeStage : Stage
         using var cm = confusion_matrix(y_true, y_pred);
 
         // die wir nur noch darstellen muessen.
-        var names = ds_info.features.label.names;
+        // cm has a row and a column for each class in y_true or y_pred (sklearn's unique_labels), which with a
+        // small --limit are not all classes: the ticks name exactly those.
+        var names = unique_labels(y_true, y_pred).Select(ds_info.features.label.int2str).ToList();
         Show(sns.heatmap(cm, annot: true, cmap: "YlGnBu", xticklabels: names, yticklabels: names),
             "analyze_confusion_matrix.png");
 
@@ -71,7 +76,12 @@ public sealed class AnalyzeStage : Stage
         print(classification_report(y_true, y_pred));
         End(14);
 
-        Markdown("Um das genauer zu verstehen, schauen wir uns an, bei welchen Bildern das Model am unsichersten war:");
+        Markdown($"""
+            Um das noch genauer anzuschauen, versuchen wir zu verstehen, weshalb manche {classes.Plural} falsch kategorisiert
+            werden. Dazu suchen wir die fünf Validierungsbilder, denen das Model für ihre echte Klasse die kleinste
+            Wahrscheinlichkeit gibt (y_prob_class). Unsicher war das Model bei ihnen meist nicht: es hat sich
+            mit hoher Wahrscheinlichkeit für eine falsche Klasse entschieden.
+            """);
 
         In(15);
         using var rows = np.arange(y_prob.shape[0]);
@@ -87,14 +97,25 @@ public sealed class AnalyzeStage : Stage
             long truth = Convert.ToInt64(y_true.GetValue((int)idx));
             print($"[{idx}] Vorhersage:\n{pred_prob}\n-> {pred_label} -- Echt: {truth}");
             using var image = x_input[idx].reshape(28, 28);
-            Show(plt.imshow_prediction(image, truth, pred_label, pred_prob.GetSingle((int)pred_label), names),
-                $"analyze_least_confident_{++rank}.png");
+            Show(plt.imshow(image, title: TrueAndPredicted(truth, pred_label, pred_prob)),
+                $"analyze_lowest_true_class_{++rank}.png");
         }
         End(15);
 
-        Markdown("""
-            Die Fehler sind meist Ziffern, die auch für Menschen schwer zu erkennen sind. Manchmal findet man so
-            auch Fehler im Datensatz.
+        Markdown($"""
+            Über jedem Bild steht die echte Klasse mit ihrer Wahrscheinlichkeit und die vorhergesagte mit ihrer.
+            Liegt die vorhergesagte nahe 1, war sich das Model bei seinem Fehler sicher. Solche Fehler sind meist
+            {classes.Plural}, die auch für Menschen schwer zu erkennen sind; manchmal ist auch das Label im Datensatz falsch.
             """);
+    }
+
+    // Not in the notebook, which shows the bare image: the figure's title names the true and the predicted class, each
+    // with the probability the model gave it, e.g. "echt: 7 (p=0,0003) · vorhergesagt: 1 (p=0,9981)".
+    string TrueAndPredicted(long truth, long predicted, NDArray probabilities)
+    {
+        string Class(long id) => $"{ds_info.features.label.int2str(id)} (p={German.Decimal(probabilities.GetSingle((int)id), 4)})";
+        return truth == predicted
+            ? $"echt und vorhergesagt: {Class(truth)}"
+            : $"echt: {Class(truth)} · vorhergesagt: {Class(predicted)}";
     }
 }

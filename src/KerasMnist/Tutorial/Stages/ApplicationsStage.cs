@@ -1,4 +1,3 @@
-using System.Globalization;
 using static KerasMnist.Keras.KerasApi;
 
 namespace KerasMnist.Tutorial.Stages;
@@ -68,8 +67,8 @@ public sealed class ApplicationsStage : Stage
     void ExplainBatchNormLag(double trainingAccuracy, double validAccuracy)
     {
         if (trainingAccuracy - validAccuracy < 0.2) return;
-        Session.Terminal.Note(string.Create(CultureInfo.InvariantCulture,
-            $"Hinweis: Im Training {trainingAccuracy:P1}, bei evaluate nur {validAccuracy:P1}. ") + "evaluate rechnet mit den gleitenden " +
+        Session.Terminal.Note(
+            $"Hinweis: Im Training {German.Percent(trainingAccuracy)}, bei evaluate nur {German.Percent(validAccuracy)}. " + "evaluate rechnet mit den gleitenden " +
             "Mittelwerten der BatchNormalization (momentum 0.99), die den sich schnell ändernden Gewichten nach wenigen Schritten " +
             "noch nachhinken; Keras verhält sich genauso. Sie holen auf, wenn sich die Gewichte langsamer ändern, also mit mehr " +
             "Epochen (das Notebook trainiert 10); docs/performance.md zeigt es.");

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics.Arm;
 using System.Runtime.Intrinsics.X86;
@@ -51,5 +50,5 @@ public sealed class ColabStage : Stage
     static string VectorUnits() =>
         Avx512F.IsSupported ? "AVX-512" : Avx2.IsSupported ? "AVX2" : Avx.IsSupported ? "AVX" : AdvSimd.IsSupported ? "NEON" : "SSE or none";
 
-    static string Gibibytes(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / (double)(1L << 30):0.0} GiB");
+    static string Gibibytes(long bytes) => German.Format($"{bytes / (double)(1L << 30):0.0} GiB");
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using KerasMnist.Datasets;
 
 namespace KerasMnist.Tutorial.Stages;
@@ -30,8 +29,8 @@ public sealed class CollectStage : Stage
             Trainings- und 10.000 Testbilder von Ziffern 0-9 und deren Klassenangehörigkeit.
             70 % der Trainingsbilder trainieren das Model, die übrigen 30 % validieren es.
             """);
-        if (Options.Dataset == "fashion_mnist")
-            Markdown("Mit --dataset fashion_mnist laden wir Fashion-MNIST: gleiches Format, 10 Arten von Kleidungsstücken statt Ziffern.");
+        if (Options.Dataset != "mnist")
+            Markdown($"Mit --dataset {Options.Dataset} laden wir einen Datensatz im gleichen Format, mit {ClassNouns.For(Options.Dataset).DativePlural} statt Ziffern.");
 
         In(2);
         // Wir koennen die Daten mit Tensorflow Datasets laden:
@@ -65,12 +64,10 @@ public sealed class CollectStage : Stage
             ["ds_info.full_name", ds_info.full_name],
             ["features", $"image {ds_info.features.image}, label {ds_info.features.label}"],
             ["Klassen", string.Join(", ", ds_info.features.label.names)],
-            ["splits", string.Join(", ", ds_info.splits.Values.Select(s => $"{s.name} {N(s.num_examples)}"))],
+            ["splits", string.Join(", ", ds_info.splits.Values.Select(s => $"{s.name} {German.Number(s.num_examples)}"))],
             ["gelesen aus", ds_info.data_dir],
         ]);
     }
 
-    static string Count(long used, long all) => used == all ? N(used) : $"{N(used)} von {N(all)} (--limit)";
-
-    static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
+    static string Count(long used, long all) => used == all ? German.Number(used) : $"{German.Of(used, all)} (--limit)";
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using KerasMnist.Datasets;
 using KerasMnist.Plotting;
 using KerasMnist.Tfds;
@@ -35,11 +34,19 @@ public sealed class ExploreStage : Stage
         Show(tfds.visualization.show_examples(ds_train, ds_info), "explore_show_examples.png");
         End(3);
 
-        Markdown("""
-            Die Beschriftungen sind "Klassenname (Klassen-ID)". Bei MNIST sind die Labels schon Zahlen;
-            bei anderen Datensätzen (z. B. Hunde und Katzen) nummerieren wir die Klassen selbst von 0 bis n-1.
-            Die Bilder sehen schon gut aus! Aber wie groß sind sie?
-            """);
+        var names = ds_info.features.label.names;
+        Markdown(ds_info.name == "mnist"
+            ? """
+              Die Beschriftungen sind "Klassenname (Klassen-ID)". Bei MNIST sind die Labels schon Zahlen;
+              bei anderen Datensätzen (z. B. Hunde und Katzen) nummerieren wir die Klassen selbst von 0 bis n-1.
+              Die Bilder sehen schon gut aus! Aber wie groß sind sie?
+              """
+            : $"""
+              Die Beschriftungen sind "Klassenname (Klassen-ID)". Die {ClassNouns.For(ds_info.name).Plural} haben Namen
+              ({names[0]}, {names[1]}, ...), gespeichert sind sie schon als Zahlen von 0 bis {names.Count - 1}; bei eigenen
+              Datensätzen (z. B. Hunde und Katzen) nummerieren wir die Klassen selbst so.
+              Die Bilder sehen schon gut aus! Aber wie groß sind sie?
+              """);
 
         In(4);
         // ds_info enthaelt eine "Features"-Beschreibung wo man die Form der Bilder findet:
@@ -78,7 +85,7 @@ public sealed class ExploreStage : Stage
         Show(sns.countplot(data: df, x: "label", class_names: ds_info.features.label.names), "explore_countplot.png");
         // The plot's bars, as text for the console (pandas: df['label'].value_counts().sort_index()).
         var counts = ((PrimitiveDataFrameColumn<long>)df["label"]).GroupBy(label => label!.Value).OrderBy(g => g.Key);
-        print(string.Join("  ", counts.Select(g => string.Create(CultureInfo.InvariantCulture, $"{ds_info.features.label.int2str(g.Key)}: {g.Count():N0}"))));
+        print(string.Join("  ", counts.Select(g => $"{ds_info.features.label.int2str(g.Key)}: {German.Number(g.Count())}")));
         End(8);
 
         Markdown("""

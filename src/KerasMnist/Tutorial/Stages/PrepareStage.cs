@@ -49,9 +49,9 @@ public sealed class PrepareStage : Stage
 
         // The cell prints nothing; the batch counts are what fit and evaluate will show as their step counts.
         Table(["dataset", "cardinality()", "Bedeutung"], [
-            ["ds_train", $"{ds_train.cardinality()}", "Batches = Schritte pro Epoche"],
-            ["ds_valid", $"{ds_valid.cardinality()}", "Batches pro Validierung"],
-            ["ds_test", $"{ds_test.cardinality()}", "Batches pro Test"],
+            ["ds_train", German.Number(ds_train.cardinality()), "Batches = Schritte pro Epoche"],
+            ["ds_valid", German.Number(ds_valid.cardinality()), "Batches pro Validierung"],
+            ["ds_test", German.Number(ds_test.cardinality()), "Batches pro Test"],
         ]);
     }
 }

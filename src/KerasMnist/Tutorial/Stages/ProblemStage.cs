@@ -1,3 +1,5 @@
+using KerasMnist.Datasets;
+
 namespace KerasMnist.Tutorial.Stages;
 
 /// <summary>
@@ -48,7 +50,13 @@ public sealed class ProblemStage : Stage
             [·] ist 1, wenn die Vorhersage (die wahrscheinlichste Klasse ŷ) die echte Ziffer y trifft,
             sonst 0; gemittelt über alle n Testbilder.
             """);
-        if (Options.Dataset == "fashion_mnist")
-            Markdown("Mit --dataset fashion_mnist sind es 10 Arten von Kleidungsstücken statt Ziffern; sonst bleibt alles gleich.");
+        if (Options.Dataset != "mnist")
+        {
+            // The classes of the dataset in use, from its info, without loading it (tfds.builder(name).info).
+            using var builder = tfds.builder(Options.Dataset);
+            var names = builder.info.features.label.names;
+            Markdown($"Mit --dataset {Options.Dataset} sind es {names.Count} Arten von {ClassNouns.For(Options.Dataset).DativePlural} " +
+                $"statt Ziffern; sonst bleibt alles gleich.\nDie Klassen: {string.Join(", ", names)}.");
+        }
     }
 }

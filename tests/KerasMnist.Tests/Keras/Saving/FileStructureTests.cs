@@ -2,7 +2,7 @@ using System.IO.Compression;
 using System.Text.Json.Nodes;
 using KerasMnist.Datasets.Data;
 using KerasMnist.Keras.Models;
-using KerasMnist.Tests.Datasets.Fixtures;
+using KerasMnist.Tests.Fixtures;
 using KerasMnist.Tests.Keras.Models;
 using PureHDF;
 using static KerasMnist.Keras.KerasApi;

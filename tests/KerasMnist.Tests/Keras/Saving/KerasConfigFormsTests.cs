@@ -4,7 +4,7 @@ using KerasMnist.Datasets.Data;
 using KerasMnist.Keras.Losses;
 using KerasMnist.Keras.Metrics;
 using KerasMnist.Keras.Models;
-using KerasMnist.Tests.Datasets.Fixtures;
+using KerasMnist.Tests.Fixtures;
 using KerasMnist.Tests.Keras.Models;
 using static KerasMnist.Keras.KerasApi;
 using static TorchSharp.torch;

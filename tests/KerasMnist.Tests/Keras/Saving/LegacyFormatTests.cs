@@ -5,7 +5,7 @@ using KerasMnist.Keras.Layers;
 using KerasMnist.Keras.Metrics;
 using KerasMnist.Keras.Models;
 using KerasMnist.Keras.Optimizers;
-using KerasMnist.Tests.Datasets.Fixtures;
+using KerasMnist.Tests.Fixtures;
 using KerasMnist.Tests.Keras.Models;
 using PureHDF;
 using static KerasMnist.Keras.KerasApi;

@@ -1,5 +1,5 @@
 using KerasMnist.Keras.Models;
-using KerasMnist.Tests.Datasets.Fixtures;
+using KerasMnist.Tests.Fixtures;
 using KerasMnist.Tests.Keras.Models;
 using static KerasMnist.Keras.KerasApi;
 

@@ -5,7 +5,7 @@ using KerasMnist.Keras.Losses;
 using KerasMnist.Keras.Metrics;
 using KerasMnist.Keras.Models;
 using KerasMnist.Keras.Optimizers;
-using KerasMnist.Tests.Datasets.Fixtures;
+using KerasMnist.Tests.Fixtures;
 using static KerasMnist.Keras.KerasApi;
 using static TorchSharp.torch;
 

@@ -1,6 +1,6 @@
 using KerasMnist.Datasets.Data;
 using KerasMnist.Keras.Models;
-using KerasMnist.Tests.Datasets.Fixtures;
+using KerasMnist.Tests.Fixtures;
 using KerasMnist.Tests.Isolation;
 using KerasMnist.Tests.Keras.Models;
 using static KerasMnist.Keras.KerasApi;

@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Text.Json.Nodes;
 using KerasMnist.Keras.Models;
-using KerasMnist.Tests.Datasets.Fixtures;
+using KerasMnist.Tests.Fixtures;
 using KerasMnist.Tests.Keras.Models;
 using static KerasMnist.Keras.KerasApi;
 

@@ -1,6 +1,6 @@
 using System.IO.Compression;
 using System.Text;
-using KerasMnist.Tests.Datasets.Fixtures;
+using KerasMnist.Tests.Fixtures;
 using KerasMnist.Tests.Keras.Models;
 using static KerasMnist.Keras.KerasApi;
 

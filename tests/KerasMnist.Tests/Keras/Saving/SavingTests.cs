@@ -3,7 +3,7 @@ using KerasMnist.Keras.Losses;
 using KerasMnist.Keras.Models;
 using KerasMnist.Keras.Optimizers;
 using KerasMnist.Keras.Regularizers;
-using KerasMnist.Tests.Datasets.Fixtures;
+using KerasMnist.Tests.Fixtures;
 using KerasMnist.Tests.Keras.Models;
 using static KerasMnist.Keras.KerasApi;
 using static TorchSharp.torch;

@@ -1,7 +1,7 @@
 using KerasMnist.Datasets;
 using KerasMnist.Datasets.Data;
 using KerasMnist.Keras.Models;
-using KerasMnist.Tests.Datasets.Fixtures;
+using KerasMnist.Tests.Fixtures;
 using static KerasMnist.Keras.KerasApi;
 using static TorchSharp.torch;
 

@@ -1,7 +1,7 @@
 using KerasMnist.Datasets.Core;
 using KerasMnist.Datasets.Download;
 
-namespace KerasMnist.Tests.Datasets;
+namespace KerasMnist.Tests.Datasets.Download;
 
 public class DataSourceOptionsTests
 {

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 
-namespace KerasMnist.Tests.Datasets.Fixtures;
+namespace KerasMnist.Tests.Fixtures;
 
 /// <summary>What the server answers to one request.</summary>
 /// <param name="Status">HTTP status.</param>

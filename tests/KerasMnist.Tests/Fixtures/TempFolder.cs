@@ -1,4 +1,4 @@
-namespace KerasMnist.Tests.Datasets.Fixtures;
+namespace KerasMnist.Tests.Fixtures;
 
 /// <summary>A fresh folder under the system temp directory, deleted with everything in it on dispose.</summary>
 public sealed class TempFolder : IDisposable

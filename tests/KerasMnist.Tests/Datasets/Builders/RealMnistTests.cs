@@ -1,11 +1,10 @@
-using System.Diagnostics;
 using KerasMnist.Datasets;
 using KerasMnist.Datasets.Builders;
-using KerasMnist.Tests.Datasets.Fixtures;
+using KerasMnist.Tests.Fixtures;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace KerasMnist.Tests.Datasets;
+namespace KerasMnist.Tests.Datasets.Builders;
 
 /// <summary>One builder for the class, so the training file is parsed once.</summary>
 public sealed class RealMnistFixture : IDisposable
@@ -93,18 +92,22 @@ public sealed class RealMnistTests(RealMnistFixture fixture) : IClassFixture<Rea
     }
 
     [Fact]
-    public void TheSixtyThousandImageFileParsesWellUnderASecond()
+    public void TheSixtyThousandImageFileIsReadIntoOneArrayWithoutFurtherCopies()
     {
+        // Parsing stays fast while it does no work per image and makes no extra copy of the 47 MB of pixels (a buffer
+        // per image, a MemoryStream's ToArray, a List<byte>): this thread then allocates the compressed file once (read
+        // whole, its gzip trailer is checked), the pixel array once, and the decompressor's small buffers. How fast it is
+        // is measured by the benchmark (tools/KerasMnist.Benchmarks: reading), not here.
         string path = SharedMnist.File("train-images-idx3-ubyte.gz");
-        IdxReader.ReadImages(path); // warm-up: JIT and page cache
-        int count = 0;
-        var wall = Stopwatch.StartNew();
-        // CPU time of this thread, which does all of the decompression and checking.
-        var cpu = ThreadCpuTime.Measure(() => count = IdxReader.ReadImages(path).count);
-        wall.Stop();
-        Assert.Equal(60000, count);
-        Assert.True(cpu < TimeSpan.FromSeconds(0.5),
-            $"parsing took {cpu.TotalMilliseconds:F0} ms of CPU ({wall.ElapsedMilliseconds} ms wall)");
+        IdxReader.ReadImages(path); // JIT
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var images = IdxReader.ReadImages(path);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal((60000, 28, 28), (images.count, images.rows, images.cols));
+        Assert.Equal(60000 * 28 * 28, images.pixels.Length);
+        long budget = new FileInfo(path).Length + images.pixels.Length + (1 << 20);
+        Assert.True(allocated <= budget, $"reading allocated {allocated:N0} bytes; the file and the pixels need {budget - (1 << 20):N0}");
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using KerasMnist.Datasets.Core;
 
-namespace KerasMnist.Tests.Datasets;
+namespace KerasMnist.Tests.Datasets.Core;
 
 public class SplitSpecTests
 {

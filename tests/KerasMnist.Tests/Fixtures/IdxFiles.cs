@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 
-namespace KerasMnist.Tests.Datasets.Fixtures;
+namespace KerasMnist.Tests.Fixtures;
 
 /// <summary>Builds small IDX files (optionally gzip-compressed) to feed the parser good and damaged input.</summary>
 public static class IdxFiles

@@ -1,7 +1,7 @@
 using KerasMnist.Datasets;
 using KerasMnist.Datasets.Download;
 
-namespace KerasMnist.Tests.Datasets;
+namespace KerasMnist.Tests.Datasets.Builders;
 
 /// <summary>
 /// Fashion-MNIST found as the program finds it. With KERASMNIST_DATA_DIR pointing at the MNIST copy (as in CI)

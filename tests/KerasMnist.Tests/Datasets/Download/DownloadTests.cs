@@ -1,9 +1,9 @@
 using KerasMnist.Datasets.Builders;
 using KerasMnist.Datasets.Core;
 using KerasMnist.Datasets.Download;
-using KerasMnist.Tests.Datasets.Fixtures;
+using KerasMnist.Tests.Fixtures;
 
-namespace KerasMnist.Tests.Datasets;
+namespace KerasMnist.Tests.Datasets.Download;
 
 /// <summary>
 /// Real HTTP downloads from a loopback server that serves the offline MNIST copy: <c>/good/</c> as is,

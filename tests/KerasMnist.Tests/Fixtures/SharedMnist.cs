@@ -1,7 +1,7 @@
 using KerasMnist.Datasets.Core;
 using KerasMnist.Datasets.Download;
 
-namespace KerasMnist.Tests.Datasets.Fixtures;
+namespace KerasMnist.Tests.Fixtures;
 
 /// <summary>The offline MNIST copy the tests read, found through KERASMNIST_DATA_DIR as the program finds it.</summary>
 public static class SharedMnist

@@ -1,8 +1,8 @@
 using KerasMnist.Datasets.Builders;
 using KerasMnist.Datasets.Core;
-using KerasMnist.Tests.Datasets.Fixtures;
+using KerasMnist.Tests.Fixtures;
 
-namespace KerasMnist.Tests.Datasets;
+namespace KerasMnist.Tests.Datasets.Builders;
 
 public sealed class IdxReaderTests : IDisposable
 {
