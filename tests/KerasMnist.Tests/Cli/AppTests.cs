@@ -48,7 +48,7 @@ public class AppTests
         Assert.Empty(error);
         Assert.Contains(Usage("[command] [options]"), output);
         var commands = output[output.IndexOf("Commands:", StringComparison.Ordinal)..];
-        foreach (var command in new[] { "list", "run <STAGE>", "help <COMMAND>" })
+        foreach (var command in new[] { "list", "run <STAGE>", "evaluate <MODEL>", "help <COMMAND>" })
             Assert.Matches($@"(?m)^  {Regex.Escape(command)}  ", commands);
         Assert.Matches(@"(?m)^  --version  ", output);
         Assert.Contains("Exit codes: 0 done, 1 run failed", output);
@@ -61,6 +61,7 @@ public class AppTests
     [InlineData("run", "collect", "--epochs", "0", "--help")]
     [InlineData("help", "run")]
     [InlineData("help", "list")]
+    [InlineData("evaluate", "--help")]
     public void EveryCommandHasHelpAndHelpWinsOverOtherArguments(params string[] args)
     {
         var (code, output, error) = Run(args);
