@@ -27,6 +27,7 @@ public sealed class ProgramCommand : Command, IHelpNotes
         Add(new ListCommand(runner.Stages, terminal));
         Add(new RunCommand(runner, terminal));
         Add(new EvaluateCommand(terminal));
+        Add(new PredictCommand(terminal));
         Add(new HelpCommand());
 
         // Help wraps at 100 columns, as a terminal or a log shows it, whatever width the console reports.

@@ -48,7 +48,7 @@ public class AppTests
         Assert.Empty(error);
         Assert.Contains(Usage("[command] [options]"), output);
         var commands = output[output.IndexOf("Commands:", StringComparison.Ordinal)..];
-        foreach (var command in new[] { "list", "run <STAGE>", "evaluate <MODEL>", "help <COMMAND>" })
+        foreach (var command in new[] { "list", "run <STAGE>", "evaluate <MODEL>", "predict <MODEL> <IMAGE>", "help <COMMAND>" })
             Assert.Matches($@"(?m)^  {Regex.Escape(command)}  ", commands);
         Assert.Matches(@"(?m)^  --version  ", output);
         Assert.Contains("Exit codes: 0 done, 1 run failed", output);
@@ -62,6 +62,7 @@ public class AppTests
     [InlineData("help", "run")]
     [InlineData("help", "list")]
     [InlineData("evaluate", "--help")]
+    [InlineData("predict", "--help")]
     public void EveryCommandHasHelpAndHelpWinsOverOtherArguments(params string[] args)
     {
         var (code, output, error) = Run(args);
