@@ -8,7 +8,7 @@ namespace KerasMnist.Tests.Cli;
 /// <summary>The program in-process, for everything that does not touch the engine's global state (seed, device).</summary>
 public class AppTests
 {
-    /// <summary>The notebook's sections in order, with their titles as the notebook writes them.</summary>
+    /// <summary>The notebook's sections in order, with their titles as the notebook writes them, then the stage beyond it.</summary>
     public static readonly (string Name, string Heading)[] NotebookStages =
     [
         ("colab", "Google Colab"),
@@ -21,6 +21,7 @@ public class AppTests
         ("analyze", "Analyse der Ergebnisse"),
         ("improve", "Verbessern des Models"),
         ("applications", "Keras Modelle"),
+        ("cheque", "Ziffern auf einem Scheck lesen"),
     ];
 
     internal static (int Code, string Out, string Err) Run(params string[] args)
@@ -108,7 +109,7 @@ public class AppTests
         var rows = lines.Skip(2).TakeWhile(l => l.Length > 0).ToList();
         var stages = StageRegistry.Create();
         Assert.Equal(stages.Count, rows.Count);
-        Assert.Equal(10, rows.Count);
+        Assert.Equal(11, rows.Count);
 
         // The stages written so far are the notebook's first sections, in its order and with its titles.
         var titleColumn = lines[0].IndexOf("notebook section", StringComparison.Ordinal);
