@@ -88,10 +88,9 @@ public sealed class ChequeStage : Stage
         Markdown($"""
             Eine Ziffer zählt als richtig, wenn das Feld in die richtige Zahl von Ziffern zerlegt wurde und sie an
             ihrer Stelle stimmt; ein Betrag, wenn alle Ziffern und das Komma stimmen. Ein Betrag hat hier im Mittel
-            {German.Decimal(meanDigits, 1)} Ziffern. Würde jede unabhängig mit {German.Percent(digitAccuracy)} richtig gelesen,
-            wären {German.Percent(Math.Pow(digitAccuracy, meanDigits))} der Beträge ganz richtig: Ein Fehler pro Ziffer
-            wird beim ganzen Betrag vervielfacht. Deshalb prüfen Banken den Betrag zusätzlich gegen die Zahl in
-            Worten, und unsichere Felder sieht ein Mensch an.
+            {German.Decimal(meanDigits, 1)} Ziffern. Würde jede unabhängig mit {German.Percent(digitAccuracy)} richtig gelesen, wären {German.Percent(Math.Pow(digitAccuracy, meanDigits))} der Beträge ganz richtig:
+            Die Fehler der einzelnen Ziffern summieren sich über den Betrag. Deshalb prüfen Banken den Betrag
+            zusätzlich gegen die Zahl in Worten, und unsichere Felder sieht ein Mensch an.
             """);
     }
 
