@@ -72,11 +72,13 @@ public sealed class EvaluateCommand : Command, IHelpNotes
         using var builder = tfds.builder(s.Dataset, data_dir: s.DataDir);
         int classes = builder.info.features.label.names.Count;
         var input = InputShape(model, s, classes);
+        var (split, splitLabels) = builder.as_tensors(s.Split);
+        using var _ = split;
+        using var __ = splitLabels;
         using var scope = NewDisposeScope();
-        var (images, labels) = builder.as_tensors(s.Split);
-        long total = images.shape[0], n = s.Limit is { } limit ? Math.Min(limit, total) : total;
-        images = images.narrow(0, 0, n);
-        labels = labels.narrow(0, 0, n);
+        long total = split.shape[0], n = s.Limit is { } limit ? Math.Min(limit, total) : total;
+        var images = split.narrow(0, 0, n);
+        var labels = splitLabels.narrow(0, 0, n);
         var x = (images.to_type(ScalarType.Float32) / s.Scale).reshape(input.WithBatch(n));
 
         terminal.WriteLine($"Daten: {s.Dataset}, split {s.Split}, " +

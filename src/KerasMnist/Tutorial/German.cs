@@ -9,7 +9,7 @@ namespace KerasMnist.Tutorial;
 public static class German
 {
     /// <summary>German separators: a decimal comma, a point between thousands, a space before the percent sign.</summary>
-    public static readonly NumberFormatInfo Format = new()
+    public static readonly NumberFormatInfo Format = NumberFormatInfo.ReadOnly(new()
     {
         NumberDecimalSeparator = ",",
         NumberGroupSeparator = ".",
@@ -17,7 +17,7 @@ public static class German
         PercentGroupSeparator = ".",
         PercentPositivePattern = 0, // "n %"
         PercentNegativePattern = 0, // "-n %"
-    };
+    });
 
     /// <summary>A count with thousands separated: <c>10.000</c>.</summary>
     public static string Count(long n) => n.ToString("N0", Format);
