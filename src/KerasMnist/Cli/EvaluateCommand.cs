@@ -101,7 +101,7 @@ public sealed class EvaluateCommand : Command, IHelpNotes
             bool oneHot = model.loss is CategoricalCrossentropy;
             if (oneHot)
                 terminal.WriteLine($"Labels: one-hot (keras.utils.to_categorical(y, {classes})), weil die Datei mit " +
-                    "categorical_crossentropy kompiliert ist; das Notebook nimmt sparse_categorical_crossentropy mit den Ziffern selbst.");
+                    "categorical_crossentropy kompiliert ist; das Notebook nimmt sparse_categorical_crossentropy mit den Klassennummern selbst.");
             var y = oneHot ? keras.utils.to_categorical(labels, classes) : labels;
             var scores = model.evaluate(x, y, batch_size: 128, verbose: 1);
             terminal.WriteLine(scores.ToString());
