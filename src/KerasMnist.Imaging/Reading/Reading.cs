@@ -30,6 +30,21 @@ public sealed record Reading(string File, bool IsField, IReadOnlyList<DigitPredi
     /// <summary>The digits read, left to right, as a string ("1250" for a field reading 12,50; separators left out).</summary>
     public string Number => string.Concat(Digits.Select(d => d.Digit));
 
+    /// <summary>
+    /// The digits read with a <paramref name="separator"/> where the field had one: <c>"12,50"</c> for a field reading
+    /// 12,50 (the segmenter finds a comma or point but not which, so both are written as <paramref name="separator"/>).
+    /// </summary>
+    public string Format(string separator = ",")
+    {
+        var text = new System.Text.StringBuilder();
+        for (int i = 0; i < Digits.Count; i++)
+        {
+            if (i > 0 && SeparatorPositions.Contains(i)) text.Append(separator);
+            text.Append(Digits[i].Digit);
+        }
+        return text.ToString();
+    }
+
     /// <summary>The first (for a single digit, the only) digit's prediction.</summary>
     public DigitPrediction First => Digits[0];
 

@@ -21,7 +21,7 @@ public sealed class HelpCommand : Command
             var name = result.GetValueOrDefault<string?>();
             var commands = Siblings(result);
             if (name is not null && !commands.Contains(name))
-                result.AddError($"'help' takes one command, {string.Join(" or ", commands)} (got '{name}').");
+                result.AddError($"'help' takes one command, {string.Join(", ", commands[..^1])} or {commands[^1]} (got '{name}').");
         });
         SetAction(result =>
         {

@@ -57,6 +57,36 @@ public static class OptionValues
         return value;
     }
 
+    /// <summary>
+    /// A file that exists, for an argument naming one file to read (<c>MODEL</c>): a path that is not there, or is a
+    /// folder, is a typo the user fixes on the command line. <paramref name="example"/> ends the message, e.g.
+    /// <c>a .keras or .h5 model file such as output/cnn.keras</c>.
+    /// </summary>
+    public static Func<ArgumentResult, string> ExistingFile(string example) => result =>
+    {
+        var value = Value(result);
+        CheckFile(result, value, example);
+        return value;
+    };
+
+    /// <summary>Like <see cref="ExistingFile"/> for an argument taking one or more files (<c>IMAGE...</c>): every one must exist.</summary>
+    public static Func<ArgumentResult, string[]> ExistingFiles(string example) => result =>
+    {
+        var values = result.Tokens.Select(t => t.Value).ToArray();
+        foreach (var value in values)
+            if (!CheckFile(result, value, example)) break;
+        return values;
+    };
+
+    static bool CheckFile(ArgumentResult result, string value, string example)
+    {
+        if (File.Exists(value)) return true;
+        result.AddError(Directory.Exists(value)
+            ? $"{OptionName(result)} '{value}' is a folder, not a file. Give {example}."
+            : $"{OptionName(result)} '{value}' does not exist. Give {example}.");
+        return false;
+    }
+
     // The parser runs only when the option got its token; a missing one is reported by UsageError.
     static string Value(ArgumentResult result) => result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
 

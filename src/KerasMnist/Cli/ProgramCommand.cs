@@ -26,6 +26,8 @@ public sealed class ProgramCommand : Command, IHelpNotes
     {
         Add(new ListCommand(runner.Stages, terminal));
         Add(new RunCommand(runner, terminal));
+        Add(new EvaluateCommand(terminal));
+        Add(new PredictCommand(terminal));
         Add(new HelpCommand());
         Add(new SideBySideCommand(runner.Stages, terminal));
 
@@ -47,8 +49,8 @@ public sealed class ProgramCommand : Command, IHelpNotes
 
     /// <summary>What the exit codes mean; every command's help that can fail says it.</summary>
     public static string ExitCodeNotes => """
-        Exit codes: 0 done, 1 run failed (e.g. missing data, unwritable output folder),
-        2 wrong command line. Set KERASMNIST_DEBUG=1 to see stack traces of errors.
+        Exit codes: 0 done, 1 run failed (e.g. missing data, unwritable output folder, damaged
+        model or image file), 2 wrong command line. Set KERASMNIST_DEBUG=1 to see stack traces of errors.
         """;
 
     /// <summary>Parses <paramref name="args"/> against these commands.</summary>

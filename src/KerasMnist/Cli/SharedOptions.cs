@@ -55,5 +55,28 @@ public static class SharedOptions
         CustomParser = OptionValues.OneOf(Devices),
     };
 
+    /// <summary><c>MODEL</c>: a Keras model file to read (<c>.keras</c> of Keras 3 or this program, <c>.h5</c> of tf.keras 2); must exist.</summary>
+    public static Argument<string> ModelFile() => new("MODEL")
+    {
+        Description = "A Keras model file: .keras (Keras 3, or saved by 'run' into its output folder as mlp.keras, cnn.keras, " +
+            "resnet50.keras) or .h5 (tf.keras 2)",
+        CustomParser = OptionValues.ExistingFile("a .keras or .h5 model file, e.g. output/cnn.keras (written by 'run improve')"),
+    };
+
+    /// <summary>
+    /// <c>--scale 255|1</c>: what the pixels 0..255 are divided by before a loaded model sees them; 255 unless given,
+    /// as the notebook's <c>normalize_img</c>. A Keras file does not record how its inputs were scaled.
+    /// </summary>
+    public static Option<float> Scale() => new("--scale")
+    {
+        HelpName = string.Join("|", Scales),
+        Description = "Divide the pixels 0..255 by this before the model sees them: 255 as the notebook's normalize_img, " +
+            "1 for a model trained on raw values 0..255 (a Keras file does not record its input scaling)",
+        DefaultValueFactory = _ => 255f,
+        CustomParser = result => float.Parse(OptionValues.OneOf(Scales)(result), System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    static readonly string[] Scales = ["255", "1"];
+
     static readonly string[] Devices = ["cpu", "cuda"];
 }

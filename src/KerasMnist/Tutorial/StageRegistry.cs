@@ -21,5 +21,6 @@ public static class StageRegistry
         new AnalyzeStage(),
         new ImproveStage(),
         new ApplicationsStage(),
+        new ChequeStage(),
     ];
 }

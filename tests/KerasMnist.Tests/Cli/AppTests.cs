@@ -8,7 +8,7 @@ namespace KerasMnist.Tests.Cli;
 /// <summary>The program in-process, for everything that does not touch the engine's global state (seed, device).</summary>
 public class AppTests
 {
-    /// <summary>The notebook's sections in order, with their titles as the notebook writes them.</summary>
+    /// <summary>The notebook's sections in order, with their titles as the notebook writes them, then the stage beyond it.</summary>
     public static readonly (string Name, string Heading)[] NotebookStages =
     [
         ("colab", "Google Colab"),
@@ -21,6 +21,7 @@ public class AppTests
         ("analyze", "Analyse der Ergebnisse"),
         ("improve", "Verbessern des Models"),
         ("applications", "Keras Modelle"),
+        ("cheque", "Ziffern auf einem Scheck lesen"),
     ];
 
     internal static (int Code, string Out, string Err) Run(params string[] args)
@@ -48,7 +49,7 @@ public class AppTests
         Assert.Empty(error);
         Assert.Contains(Usage("[command] [options]"), output);
         var commands = output[output.IndexOf("Commands:", StringComparison.Ordinal)..];
-        foreach (var command in new[] { "list", "run <STAGE>", "help <COMMAND>" })
+        foreach (var command in new[] { "list", "run <STAGE>", "evaluate <MODEL>", "predict <MODEL> <IMAGE>", "help <COMMAND>" })
             Assert.Matches($@"(?m)^  {Regex.Escape(command)}  ", commands);
         Assert.Matches(@"(?m)^  --version  ", output);
         Assert.Contains("Exit codes: 0 done, 1 run failed", output);
@@ -61,6 +62,8 @@ public class AppTests
     [InlineData("run", "collect", "--epochs", "0", "--help")]
     [InlineData("help", "run")]
     [InlineData("help", "list")]
+    [InlineData("evaluate", "--help")]
+    [InlineData("predict", "--help")]
     public void EveryCommandHasHelpAndHelpWinsOverOtherArguments(params string[] args)
     {
         var (code, output, error) = Run(args);
@@ -106,7 +109,7 @@ public class AppTests
         var rows = lines.Skip(2).TakeWhile(l => l.Length > 0).ToList();
         var stages = StageRegistry.Create();
         Assert.Equal(stages.Count, rows.Count);
-        Assert.Equal(10, rows.Count);
+        Assert.Equal(11, rows.Count);
 
         // The stages written so far are the notebook's first sections, in its order and with its titles.
         var titleColumn = lines[0].IndexOf("notebook section", StringComparison.Ordinal);

@@ -105,7 +105,7 @@ public class UsageErrorTests
     [Fact]
     public void UnknownCommandsAndMisplacedOptionsPointToTheRightSpelling()
     {
-        Assert.Contains("list, run, help", Fails("train").Message);
+        Assert.Contains("list, run, evaluate, predict, help", Fails("train").Message);
         Assert.Null(Fails("train").Command);
         Assert.Contains("KerasMnist run collect", Fails("collect").Message);
         Assert.DoesNotContain("To run that", Fails("nosuchcommand").Message);
@@ -117,7 +117,7 @@ public class UsageErrorTests
         Assert.Contains("--version", unknown);
         Assert.Equal("list", Fails("list", "colab").Command?.Name);
         Assert.Contains("'list' takes no arguments (got 'colab')", Fails("list", "colab").Message);
-        Assert.Contains("'help' takes one command, list or run (got 'foo')", Fails("help", "foo").Message);
+        Assert.Contains("'help' takes one command, list, run, evaluate or predict (got 'foo')", Fails("help", "foo").Message);
     }
 
     [Fact]

@@ -145,7 +145,8 @@ public sealed class ImageFileTests : IDisposable
         Assert.Equal(new byte[] { 6, 5, 4, 3, 2, 1 }, Orientation.Apply(tall, SKEncodedOrigin.BottomRight).Pixels.ToArray());
     }
 
-    static byte[] PngHeaderOnly(int width, int height)
+    /// <summary>A valid PNG header announcing <paramref name="width"/> x <paramref name="height"/> grey pixels, with only a few bytes of data.</summary>
+    internal static byte[] PngHeaderOnly(int width, int height)
     {
         using var stream = new MemoryStream();
         stream.Write([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]);

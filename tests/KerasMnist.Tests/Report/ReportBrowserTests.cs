@@ -65,7 +65,7 @@ public sealed class ReportBrowserTests : IDisposable
         var stages = StageRegistry.Create();
         Assert.Equal(stages.Select(s => s.Info.Name), await page.EvaluateAsync<string[]>(
             "Array.from(document.querySelectorAll('section.stage')).map(s => s.dataset.stage)"));
-        Assert.Equal(["improve", "applications"], await page.EvaluateAsync<string[]>(
+        Assert.Equal(["improve", "applications", "cheque"], await page.EvaluateAsync<string[]>(
             "Array.from(document.querySelectorAll('section.stage.not-run')).map(s => s.dataset.stage)"));
 
         // Every notebook code cell, with its Python and its C# as the browser renders them: the highlighting loses no character.

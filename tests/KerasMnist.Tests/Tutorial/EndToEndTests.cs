@@ -21,6 +21,7 @@ public sealed class EndToEndTests : IDisposable
     [
         "Google Colab", "Problemstellung", "Datensammlung", "Erste Datenanalyse", "Datenvorbereitung",
         "Bauen eines ersten Models", "Modeltraining", "Analyse der Ergebnisse", "Verbessern des Models", "Keras Modelle",
+        "Ziffern auf einem Scheck lesen",
     ];
 
     // Every figure the run writes, with the size its plot function draws it at.
@@ -56,7 +57,7 @@ public sealed class EndToEndTests : IDisposable
         var positions = Titles.Select(t => stdout.IndexOf("# " + t, StringComparison.Ordinal)).ToList();
         Assert.All(positions.Zip(Titles), p => Assert.True(p.First >= 0, $"section '{p.Second}' missing"));
         Assert.Equal(positions.OrderBy(p => p), positions);
-        Assert.Equal(10, Regex.Matches(stdout, @"^Wall time \(\w+\): ", RegexOptions.Multiline).Count);
+        Assert.Equal(Titles.Length, Regex.Matches(stdout, @"^Wall time \(\w+\): ", RegexOptions.Multiline).Count);
 
         // The three models' summaries, with Keras's parameter counts.
         Assert.Contains("Total params: 101770 (397.54 KB)", stdout);
@@ -78,6 +79,11 @@ public sealed class EndToEndTests : IDisposable
         Assert.Matches(new Regex(@"^weighted avg(\s+\d\.\d\d){3}\s+857$", RegexOptions.Multiline), stdout);
         Assert.Equal(5, Regex.Matches(stdout, @"^-> \d -- Echt: \d$", RegexOptions.Multiline).Count);
         Assert.Contains("Geschätzte Dauer", stdout);
+
+        // The trained models as Keras files, and the cheque stage's field with its 100 more.
+        foreach (var file in new[] { "mlp.keras", "cnn.keras", "resnet50.keras", "cheque_amount.png" })
+            Assert.Contains($"-> {Path.Combine(output, file)}", stdout);
+        Assert.Equal(100, Directory.GetFiles(Path.Combine(output, "cheque_fields"), "*.png").Length);
 
         foreach (var (file, width, height) in Figures)
         {

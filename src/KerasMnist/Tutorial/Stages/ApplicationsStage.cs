@@ -61,6 +61,8 @@ public sealed class ApplicationsStage : Stage
         print(model.evaluate(ds_test));
         ExplainBatchNormLag(history.history["sparse_categorical_accuracy"][^1], history.history["val_sparse_categorical_accuracy"][^1]);
         End(21);
+
+        SaveModel("resnet50.keras"); // not in the notebook: the model as a file for evaluate, predict and Python
     }
 
     // Not in the notebook: after few steps Keras shows the same gap, and a learner would take it for a bug.

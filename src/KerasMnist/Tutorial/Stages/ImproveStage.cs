@@ -65,5 +65,7 @@ public sealed class ImproveStage : Stage
         print(model.evaluate(ds_valid));
         print(model.evaluate(ds_test));
         End(18);
+
+        SaveModel("cnn.keras"); // not in the notebook: the model as a file for evaluate, predict and Python
     }
 }

@@ -31,5 +31,7 @@ public sealed class TrainStage : Stage
 
         PlotHistory("train_mlp_history.png", "MLP");
         End(12);
+
+        SaveModel("mlp.keras"); // not in the notebook: the model as a file for evaluate, predict and Python
     }
 }

@@ -98,10 +98,10 @@ public sealed class LocalCopyTests : IDisposable
     }
 
     [Fact]
-    public void A_recompressed_mnist_copy_warns_only_about_the_file_whose_content_cannot_be_compared()
+    public void A_recompressed_mnist_copy_warns_only_about_the_file_whose_content_really_differs()
     {
-        // The offline MNIST copy's training images are a re-encoding (see its README), and no checksum of the official
-        // training images' content is known; its other three files hold the official contents.
+        // The offline MNIST copy's training images are a re-encoding whose pixels differ by up to one grey level (see its
+        // README); its other three files hold the official contents.
         string folder = temp.Combine("mnist");
         Directory.CreateDirectory(folder);
         foreach (var name in Names(Mnist.Definition))
@@ -110,10 +110,28 @@ public sealed class LocalCopyTests : IDisposable
         DataFileLocator.Locate(Mnist.Definition, From(folder));
 
         var line = Assert.Single(log.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.StartsWith($"warning: mnist in {folder}: train-images-idx3-ubyte.gz is not the official file, " +
-            "and no checksum of the official train images is known to compare its content with. It is read as it is", line);
+        Assert.StartsWith($"warning: mnist in {folder}: the train images in train-images-idx3-ubyte.gz differ from the official ones.", line);
         Assert.DoesNotContain("labels", line);
         Assert.DoesNotContain("t10k", line);
+    }
+
+    [Fact]
+    public void A_file_whose_official_content_checksum_is_unknown_is_reported_as_not_comparable()
+    {
+        // tfds's url checksums give only the .gz files' sha256; a definition without the contents' sha256 cannot tell a
+        // re-compressed copy from a changed one, and says so.
+        var split = Mnist.Definition.Splits[0];
+        var definition = Mnist.Definition with { Splits = [split with { Images = split.Images with { content_sha256 = null } }, Mnist.Definition.Splits[1]] };
+        string folder = temp.Combine("unknown");
+        Directory.CreateDirectory(folder);
+        foreach (var name in Names(Mnist.Definition))
+            WriteGzip(Path.Combine(folder, name), Decompressed(SharedMnist.File(name)));
+
+        DataFileLocator.Locate(definition, From(folder));
+
+        var line = Assert.Single(log.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"warning: mnist in {folder}: train-images-idx3-ubyte.gz is not the official file, " +
+            "and no checksum of the official train images is known to compare its content with. It is read as it is", line);
     }
 
     [Fact]
