@@ -93,10 +93,10 @@ public sealed class StageRunner
             session.Observer?.StageFinished(watch.Elapsed);
             session.Kernel.MarkExecuted(stage.Info.Name);
             terminal.BlankLine();
-            terminal.Note($"Wall time ({stage.Info.Name}): {WallTime.Format(watch.Elapsed)}");
+            terminal.Note($"Laufzeit ({stage.Info.Name}): {WallTime.Format(watch.Elapsed)}");
         }
         terminal.BlankLine();
-        terminal.Note($"Done: {plan.Count} stage{(plan.Count == 1 ? "" : "s")} in {WallTime.Format(total.Elapsed)}.");
+        terminal.Note($"Fertig: {German.Count(plan.Count, "Abschnitt", "Abschnitte")} in {WallTime.Format(total.Elapsed)}.");
     }
 
     /// <summary>Everything <paramref name="stage"/> needs, transitively, in notebook order.</summary>
@@ -111,5 +111,5 @@ public sealed class StageRunner
     }
 
     static string Announce(Stage stage, IReadOnlyList<Stage> missing) =>
-        $"{stage.Info.Name} needs {string.Join(", ", missing.Select(s => s.Info.Name))}: running {(missing.Count == 1 ? "it" : "them")} first.";
+        $"{stage.Info.Name} braucht {string.Join(", ", missing.Select(s => s.Info.Name))}: {(missing.Count == 1 ? "läuft" : "laufen")} zuerst.";
 }

@@ -65,9 +65,9 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains("## Ziffernerkennung", output);
         Assert.Contains("Konfusionsmatrix", output);
 
-        Assert.Matches(new Regex(@"^Wall time \(colab\): \d", RegexOptions.Multiline), output);
-        Assert.Matches(new Regex(@"^Wall time \(problem\): \d", RegexOptions.Multiline), output);
-        Assert.Matches(new Regex(@"^Done: 2 stages in ", RegexOptions.Multiline), output);
+        Assert.Matches(new Regex(@"^Laufzeit \(colab\): \d", RegexOptions.Multiline), output);
+        Assert.Matches(new Regex(@"^Laufzeit \(problem\): \d", RegexOptions.Multiline), output);
+        Assert.Matches(new Regex(@"^Fertig: 2 Abschnitte in ", RegexOptions.Multiline), output);
         Assert.DoesNotContain("\u001b[", output);
         // The output folder is created up front even when no stage writes to it.
         Assert.True(Directory.Exists(Path.Combine(folder, "output")));
@@ -132,7 +132,7 @@ public sealed class RunCommandTests : IDisposable
         }, "run", "prepare", "explore", "--limit", "2000", "--output", output);
         Assert.True(code == 0, $"exit {code}\n{error}\n{stdout}");
 
-        Assert.Contains("explore needs collect: running it first.", stdout);
+        Assert.Contains("explore braucht collect: läuft zuerst.", stdout);
         // --limit 2000: the first 2,000 of 42,000 training images, the same share (2/42) of validation and test.
         Assert.Matches(new Regex(@"^ds_train +train\[:70%\] +2\.000 von 42\.000 \(--limit\)$", RegexOptions.Multiline), stdout);
         Assert.Matches(new Regex(@"^ds_valid +train\[70%:\] +857 von 18\.000 \(--limit\)$", RegexOptions.Multiline), stdout);

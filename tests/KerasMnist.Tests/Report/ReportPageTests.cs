@@ -31,7 +31,7 @@ public sealed class ReportPageTests : IDisposable
             Environment = new RunEnvironment("cpu", 2, "0.107.0", "2.10.0", "Test CPU 3000", 2, "Debian", ".NET 10"),
             Started = new DateTimeOffset(2026, 12, 1, 14, 3, 0, TimeSpan.FromHours(1)),
         };
-        var collect = new StageRecord("collect") { Note = "explore needs collect: running it first.", WallTime = TimeSpan.FromSeconds(3.456) };
+        var collect = new StageRecord("collect") { Note = "explore braucht collect: läuft zuerst.", WallTime = TimeSpan.FromSeconds(3.456) };
         collect.Output.Add(new TextBlock(new(2, null), TextKind.Printed, ["", "geladen <mnist>", ""]));
         collect.Output.Add(new TableBlock(new(null, 2), ["", "split", "Bilder"], [["ds_train", "train[:70%]", "2.000"]]));
         var explore = new StageRecord("explore") { WallTime = TimeSpan.FromMilliseconds(850) };
@@ -101,7 +101,7 @@ public sealed class ReportPageTests : IDisposable
         Assert.Contains("<section class=\"stage failed\" id=\"stage-explore\"", html);
         Assert.Contains("Laufzeit 3,46 s", html);
         Assert.Contains("abgebrochen nach 850 ms", html);
-        Assert.Contains("explore needs collect: running it first.", html);
+        Assert.Contains("explore braucht collect: läuft zuerst.", html);
     }
 
     [Fact]

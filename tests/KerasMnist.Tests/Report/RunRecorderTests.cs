@@ -164,7 +164,7 @@ public sealed class RunRecorderTests : IDisposable
     }
 
     static string WithoutWallTimes(string output) =>
-        string.Join("\n", output.Split('\n').Where(l => !l.StartsWith("Wall time", StringComparison.Ordinal) && !l.StartsWith("Done:", StringComparison.Ordinal)));
+        string.Join("\n", output.Split('\n').Where(l => !l.StartsWith("Laufzeit", StringComparison.Ordinal) && !l.StartsWith("Fertig:", StringComparison.Ordinal)));
 
     sealed class Lines(List<string> lines) : ITerminalTap
     {

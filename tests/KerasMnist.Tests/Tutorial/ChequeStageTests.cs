@@ -28,7 +28,7 @@ public sealed class ChequeStageTests(ITestOutputHelper log) : IDisposable
             new Dictionary<string, string?> { ["KERASMNIST_DATA_DIR"] = SharedMnist.Folder },
             TimeSpan.FromMinutes(20), "run", "cheque", "--epochs", "1", "--limit", "2000", "--output", output);
         Assert.True(code == 0, $"{ExitStatus.Describe(code)}\n{error}\n{stdout}");
-        Assert.Contains("cheque needs collect, prepare, improve: running them first.", stdout);
+        Assert.Contains("cheque braucht collect, prepare, improve: laufen zuerst.", stdout);
         Assert.Contains("# Ziffern auf einem Scheck lesen  (cheque)", stdout);
         var reader = new DigitReader(keras.models.load_model(Path.Combine(output, "cnn.keras")));
 

@@ -57,7 +57,7 @@ public sealed class EndToEndTests : IDisposable
         var positions = Titles.Select(t => stdout.IndexOf("# " + t, StringComparison.Ordinal)).ToList();
         Assert.All(positions.Zip(Titles), p => Assert.True(p.First >= 0, $"section '{p.Second}' missing"));
         Assert.Equal(positions.OrderBy(p => p), positions);
-        Assert.Equal(Titles.Length, Regex.Matches(stdout, @"^Wall time \(\w+\): ", RegexOptions.Multiline).Count);
+        Assert.Equal(Titles.Length, Regex.Matches(stdout, @"^Laufzeit \(\w+\): ", RegexOptions.Multiline).Count);
 
         // The three models' summaries, with Keras's parameter counts.
         Assert.Contains("Total params: 101770 (397.54 KB)", stdout);

@@ -50,15 +50,15 @@ public class StageRunnerTests
     [Fact]
     public void AStageAloneGetsWhatItNeedsTransitivelyAndSaysSo()
     {
-        Assert.Equal("[c needs a, b: running them first.] a b c", Describe(Runner().Plan(["c"], new Kernel())));
-        Assert.Equal("[b needs a: running it first.] a b", Describe(Runner().Plan(["b"], new Kernel())));
+        Assert.Equal("[c braucht a, b: laufen zuerst.] a b c", Describe(Runner().Plan(["c"], new Kernel())));
+        Assert.Equal("[b braucht a: läuft zuerst.] a b", Describe(Runner().Plan(["b"], new Kernel())));
     }
 
     [Fact]
     public void RequestedStagesRunInNotebookOrderOnceEachAndOnlyMissingNeedsAreAdded()
     {
-        Assert.Equal("a [c needs b: running it first.] b c e", Describe(Runner().Plan(["e", "c", "a", "c"], new Kernel())));
-        Assert.Equal("[d needs a, b, c: running them first.] a b c d", Describe(Runner().Plan(["d"], new Kernel())));
+        Assert.Equal("a [c braucht b: läuft zuerst.] b c e", Describe(Runner().Plan(["e", "c", "a", "c"], new Kernel())));
+        Assert.Equal("[d braucht a, b, c: laufen zuerst.] a b c d", Describe(Runner().Plan(["d"], new Kernel())));
     }
 
     [Fact]
@@ -66,15 +66,15 @@ public class StageRunnerTests
     {
         // `run improve build` must not run build before collect and prepare: here e stands for build and d for
         // improve, whose needs come before e in notebook order.
-        Assert.Equal("[d needs a, b, c: running them first.] a b c d e", Describe(Runner().Plan(["e", "d"], new Kernel())));
-        Assert.Equal("a [d needs b, c: running them first.] b c d", Describe(Runner().Plan(["d", "a"], new Kernel())));
+        Assert.Equal("[d braucht a, b, c: laufen zuerst.] a b c d e", Describe(Runner().Plan(["e", "d"], new Kernel())));
+        Assert.Equal("a [d braucht b, c: laufen zuerst.] b c d", Describe(Runner().Plan(["d", "a"], new Kernel())));
     }
 
     [Fact]
     public void TheRealImproveAndBuildRunInNotebookOrder()
     {
         var runner = new StageRunner(StageRegistry.Create());
-        Assert.Equal("[improve needs collect, prepare: running them first.] collect prepare build improve",
+        Assert.Equal("[improve braucht collect, prepare: laufen zuerst.] collect prepare build improve",
             Describe(runner.Plan(["improve", "build"], new Kernel())));
     }
 
@@ -106,13 +106,13 @@ public class StageRunnerTests
         using var kernel = new Kernel();
         StageRunner.Run(Runner().Plan(["b"], kernel), Session(kernel, output));
         var lines = output.ToString().Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0).ToList();
-        Assert.Equal("b needs a: running it first.", lines[0]);
+        Assert.Equal("b braucht a: läuft zuerst.", lines[0]);
         Assert.Equal("# Titel a  (a)", lines[1]);
         Assert.Equal("ran a", lines[2]);
-        Assert.Matches(@"^Wall time \(a\): \d", lines[3]);
+        Assert.Matches(@"^Laufzeit \(a\): \d", lines[3]);
         Assert.Equal("# Titel b  (b)", lines[4]);
         Assert.Equal("ran b", lines[5]);
-        Assert.Matches(@"^Done: 2 stages in ", lines[^1]);
+        Assert.Matches(@"^Fertig: 2 Abschnitte in ", lines[^1]);
     }
 
     [Fact]
@@ -163,6 +163,6 @@ public class StageRunnerTests
         var runner = new StageRunner(StageRegistry.Create());
         Assert.Equal(AppTests.NotebookStages.Take(runner.Stages.Count).Select(s => s.Name), runner.Names);
         Assert.Equal(AppTests.NotebookStages.Take(runner.Stages.Count).Select(s => s.Heading), runner.Stages.Select(s => s.Info.Heading));
-        Assert.Equal("[prepare needs collect: running it first.] collect prepare", Describe(runner.Plan(["prepare"], new Kernel())));
+        Assert.Equal("[prepare braucht collect: läuft zuerst.] collect prepare", Describe(runner.Plan(["prepare"], new Kernel())));
     }
 }
