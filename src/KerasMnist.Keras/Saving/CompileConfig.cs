@@ -1,3 +1,4 @@
+using KerasMnist.Keras.Utils;
 using System.Text.Json.Nodes;
 using KerasMnist.Keras.Losses;
 using KerasMnist.Keras.Metrics;
@@ -85,7 +86,7 @@ internal static class CompileConfig
         {
             optimizer = ReadOptimizer(optimizerNode, out var unsupported);
             if (unsupported is not null)
-                Console.Error.WriteLine(
+                io_utils.print_msg(
                     $"Warning: {file}: the model was compiled with {unsupported}, which KerasMnist does not implement. It is compiled " +
                     "without an optimizer: evaluate and predict work; before fit, compile it again with one (keras.optimizers.Adam).");
         }

@@ -1,3 +1,4 @@
+using KerasMnist.Keras.Utils;
 using KerasMnist.Keras.Backend;
 using KerasMnist.Keras.Layers;
 using KerasMnist.Keras.Models;
@@ -155,7 +156,7 @@ internal static class KerasWeights
         if (count != 2 + adam.SlotNames.Count * trainable.Count)
         {
             if (count != 2)
-                Console.Error.WriteLine(
+                io_utils.print_msg(
                     $"Warning: {what}: the saved optimizer has {count} variables, but Adam on this model has " +
                     $"{2 + adam.SlotNames.Count * trainable.Count}; it starts afresh, as Keras does.");
             return null;
