@@ -119,6 +119,7 @@ public static class tfds
         ArgumentNullException.ThrowIfNull(splits);
         if (splits.Count == 0)
             throw new DatasetException($"tfds.load got an empty split list; give at least one split.\n{SplitSpec.Grammar}");
+        b.prepare(splits); // one warning line for all the splits' files
         return new DatasetList([.. splits.Select(s => b.as_dataset(s, shuffle_files, as_supervised))]);
     }
 

@@ -7,7 +7,9 @@ namespace KerasMnist.Datasets.Builders;
 /// <summary>The folder a dataset's files were found in and each file's path there.</summary>
 /// <param name="Folder">The folder read from; becomes <c>info.data_dir</c>.</param>
 /// <param name="Paths">Official file name to local path (the <c>.gz</c> or the uncompressed file).</param>
-public sealed record LocatedFiles(string Folder, IReadOnlyDictionary<string, string> Paths);
+/// <param name="Mismatches">The local files whose images or labels differ from the official ones (or cannot be
+/// compared); <see cref="DataFileLocator.Warn"/> names those a load reads.</param>
+public sealed record LocatedFiles(string Folder, IReadOnlyDictionary<string, string> Paths, IReadOnlyList<ChecksumMismatch> Mismatches);
 
 /// <summary>
 /// Finds a dataset's files, downloading them when needed (the part of tfds's <c>download_and_prepare</c> this port
@@ -25,21 +27,37 @@ public sealed record LocatedFiles(string Folder, IReadOnlyDictionary<string, str
 /// </list>
 /// The first folder holding every file wins; a folder whose files belong to another registered dataset is passed
 /// over. Local files are compared with the official ones by their decompressed content, so a re-compressed copy is
-/// used silently and one whose images or labels differ is used with one warning line; downloads must match exactly. Notes and warnings go to <see cref="LibraryOutput.Current"/>.
+/// used silently and one whose images or labels differ is used with one warning line, given once per output (per
+/// process in a program) and only for the files of the splits read; downloads must match exactly. Notes and warnings go
+/// to <see cref="LibraryOutput.Current"/>.
 /// </summary>
 public static class DataFileLocator
 {
-    /// <summary>Locates (and if needed downloads) the files of <paramref name="definition"/>.</summary>
+    /// <summary>
+    /// Locates (and if needed downloads) the files of <paramref name="definition"/>, then <see cref="Warn"/>s about
+    /// the local files of <paramref name="splits"/> that differ from the official ones.
+    /// </summary>
+    /// <param name="definition">The dataset.</param>
+    /// <param name="options">Where to look and whether to download.</param>
+    /// <param name="splits">Split names (<c>train</c>, <c>test</c>) whose files will be read; null for every split,
+    /// empty to warn about none yet (<see cref="DatasetBuilder"/> warns per split it reads).</param>
     /// <exception cref="DatasetException">No folder holds the files and they could not be downloaded; the message
     /// says where it looked, why each download failed, and how to fix it.</exception>
-    public static LocatedFiles Locate(IdxDatasetDefinition definition, DataSourceOptions options)
+    public static LocatedFiles Locate(IdxDatasetDefinition definition, DataSourceOptions options, IReadOnlyCollection<string>? splits = null)
+    {
+        var located = Find(definition, options);
+        Warn(located, definition, splits ?? [.. definition.Splits.Select(s => s.Name)]);
+        return located;
+    }
+
+    private static LocatedFiles Find(IdxDatasetDefinition definition, DataSourceOptions options)
     {
         var looked = new List<string>();
         foreach (var (folder, label, configured) in Candidates(definition, options))
         {
             var scan = Inspect(folder, definition);
             if (scan.Complete && scan.OtherDataset is null)
-                return Use(scan, definition);
+                return Use(scan);
             looked.Add($"  - {folder} ({label}): {scan.Describe()}");
             if (configured)
                 LibraryOutput.Current.WriteLine($"note: {folder} ({label}) {scan.Describe()}; looking elsewhere for {definition.Name}.");
@@ -65,7 +83,7 @@ public static class DataFileLocator
         if (downloaded.OtherDataset is not null)
             throw new DatasetException(
                 $"{cache} holds files of {downloaded.OtherDataset}, not {definition.Name}. Delete that folder and run again.", cache);
-        return Use(downloaded, definition);
+        return Use(downloaded);
     }
 
     /// <summary>The user-cache folder of a dataset: <c>&lt;cache root&gt;/&lt;name&gt;</c>.</summary>
@@ -98,17 +116,31 @@ public static class DataFileLocator
     private static LocalFolder Inspect(string folder, IdxDatasetDefinition definition) =>
         LocalFolder.Inspect(folder, definition.Name, definition.Files, DatasetRegistry.OfficialChecksums, DataFileReader.TryContentSha256);
 
-    // One line for the dataset, naming only files whose images or labels differ from the official ones (or cannot be
-    // compared): a copy that was only re-compressed, like Debian's, is the official data and gets no warning.
-    private static LocatedFiles Use(LocalFolder folder, IdxDatasetDefinition definition)
+    private static LocatedFiles Use(LocalFolder folder) => new(folder.Folder, folder.Paths, folder.Mismatches);
+
+    /// <summary>
+    /// Writes one warning line naming the local files of <paramref name="splits"/> whose images or labels differ
+    /// from the official ones (or cannot be compared), leaving out files already named through the current
+    /// <see cref="LibraryOutput"/>: a program installs one output per process, so each (dataset, folder, file) is
+    /// named once however many loads read it, as Python shows a warning once per place. A copy that was only
+    /// re-compressed, like Debian's, is the official data and is never named.
+    /// </summary>
+    /// <param name="files">What <see cref="Locate"/> found.</param>
+    /// <param name="definition">The dataset.</param>
+    /// <param name="splits">Split names (<c>train</c>, <c>test</c>) whose files are read.</param>
+    public static void Warn(LocatedFiles files, IdxDatasetDefinition definition, IEnumerable<string> splits)
     {
-        if (folder.Mismatches.Count > 0)
-            LibraryOutput.Current.WriteLine(
-                $"warning: {definition.Name} in {folder.Folder}: {string.Join("; ", folder.Mismatches.Select(m => Describe(m, definition)))}. " +
-                (folder.Mismatches.Count == 1
+        var read = definition.Splits.Where(s => splits.Contains(s.Name)).SelectMany(s => new[] { s.Images, s.Labels }).ToHashSet();
+        var output = LibraryOutput.Current;
+        var news = files.Mismatches
+            .Where(m => read.Contains(m.Official) && output.FirstTime($"{definition.Name}\n{files.Folder}\n{m.Path}"))
+            .ToList();
+        if (news.Count > 0)
+            output.WriteLine(
+                $"warning: {definition.Name} in {files.Folder}: {string.Join("; ", news.Select(m => Describe(m, definition)))}. " +
+                (news.Count == 1
                     ? "It is read as it is; if results look wrong, replace it with the official file."
                     : "They are read as they are; if results look wrong, replace them with the official files."));
-        return new LocatedFiles(folder.Folder, folder.Paths);
     }
 
     private static string Describe(ChecksumMismatch mismatch, IdxDatasetDefinition definition)

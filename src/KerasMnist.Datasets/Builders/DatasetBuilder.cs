@@ -57,10 +57,23 @@ public sealed class DatasetBuilder : IDisposable
 
     /// <summary>
     /// <c>builder.download_and_prepare()</c>: finds the files, or downloads them, where <see cref="DataFileLocator"/>
-    /// says. Does nothing once done.
+    /// says. Does nothing once done. A local file that differs from the official one is named when a split reading it
+    /// is loaded, not here.
     /// </summary>
     /// <exception cref="DatasetException">The files are nowhere and cannot be downloaded.</exception>
-    public void download_and_prepare() => files ??= DataFileLocator.Locate(definition, options);
+    public void download_and_prepare() => files ??= DataFileLocator.Locate(definition, options, splits: []);
+
+    /// <summary>
+    /// Finds the files and warns, in one line, about the differing local files that <paramref name="splits"/> read
+    /// (<c>tfds.load(split=[...])</c> reads several splits at once).
+    /// </summary>
+    /// <exception cref="DatasetException">A split string is malformed or unknown, or the files are nowhere.</exception>
+    internal void prepare(IEnumerable<string> splits)
+    {
+        var names = splits.SelectMany(split => SplitSpec.Resolve(split, [.. info.splits.Values])).Select(p => p.splitname).ToList();
+        download_and_prepare();
+        DataFileLocator.Warn(files!, definition, names);
+    }
 
     /// <summary>
     /// <c>builder.as_dataset(split, shuffle_files, as_supervised)</c>: the examples of <paramref name="split"/> as a
@@ -86,7 +99,7 @@ public sealed class DatasetBuilder : IDisposable
     public (Tensor image, Tensor label) as_tensors(string split)
     {
         var pieces = SplitSpec.Resolve(split, [.. info.splits.Values]);
-        download_and_prepare();
+        prepare([split]);
         var imageParts = new List<Tensor>();
         var labelParts = new List<Tensor>();
         foreach (var piece in pieces)

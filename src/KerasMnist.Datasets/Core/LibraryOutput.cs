@@ -24,6 +24,9 @@ public class LibraryOutput(TextWriter writer, bool interactive = false)
 
     private static readonly AsyncLocal<LibraryOutput?> Installed = new();
 
+    // Keys of warnings already shown; prefetch threads may load data too.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> shown = new();
+
     /// <summary>The output used when nothing is installed: it discards everything.</summary>
     public static LibraryOutput Silent { get; } = new(TextWriter.Null);
 
@@ -50,6 +53,14 @@ public class LibraryOutput(TextWriter writer, bool interactive = false)
 
     /// <summary>Writes one line (a note or a warning).</summary>
     public void WriteLine(string message) => Writer.WriteLine(message);
+
+    /// <summary>
+    /// True the first time <paramref name="key"/> is asked for on this output, false afterwards: a warning shown
+    /// through it once stays shown once however often its cause is met, as Python's <c>warnings</c> module shows a
+    /// warning once per place. A program installs one output per process, so that is once per process.
+    /// </summary>
+    /// <param name="key">What the warning is about, e.g. the dataset, folder and file.</param>
+    public bool FirstTime(string key) => shown.TryAdd(key, 0);
 
     /// <summary>
     /// Shows the progress of one download (tfds shows a tqdm bar) while <paramref name="download"/> runs; it reports

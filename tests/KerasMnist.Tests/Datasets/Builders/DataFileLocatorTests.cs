@@ -48,6 +48,33 @@ public sealed class DataFileLocatorTests : IDisposable
     }
 
     [Fact]
+    public void LoadingTheTestSplitSaysNothingAboutTheTrainingImagesItDoesNotRead()
+    {
+        // evaluate reads only "test"; the offline copy's re-encoded training images are none of its business.
+        SharedMnist.LinkInto(temp.Combine("copy"));
+
+        KerasMnist.Datasets.tfds.load("mnist", "test", data_dir: temp.Combine("copy"));
+
+        Assert.Equal("", log.ToString());
+    }
+
+    [Fact]
+    public void TheWarningAboutAFileIsGivenOnceHoweverManyLoadsReadIt()
+    {
+        // A run loads MNIST in collect and again in later stages; the learner reads the warning once.
+        string copy = temp.Combine("copy");
+        SharedMnist.LinkInto(copy);
+
+        KerasMnist.Datasets.tfds.load("mnist", ["train[:70%]", "train[70%:]", "test"], data_dir: copy);
+        KerasMnist.Datasets.tfds.load("mnist", "train[:10]", data_dir: copy);
+        using (var builder = KerasMnist.Datasets.tfds.builder("mnist", Options(dataDir: copy)))
+            builder.as_dataset("train");
+
+        string warning = Assert.Single(log.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"warning: mnist in {copy}: the train images in train-images-idx3-ubyte.gz differ from the official ones.", warning);
+    }
+
+    [Fact]
     public void DataDirMayHoldOneSubfolderPerDataset()
     {
         SharedMnist.LinkInto(temp.Combine("root", "mnist"));

@@ -152,6 +152,39 @@ public sealed class LocalCopyTests : IDisposable
     }
 
     [Fact]
+    public void Each_split_names_only_its_own_differing_files_when_it_is_first_read()
+    {
+        string folder = temp.Combine("two-changed");
+        Directory.CreateDirectory(folder);
+        foreach (var name in Names(FashionMnist.Definition).Where(n => n is not ("train-labels-idx1-ubyte.gz" or "t10k-images-idx3-ubyte.gz")))
+            File.CreateSymbolicLink(Path.Combine(folder, name), Path.Combine(DebianFashion, name));
+        var labels = Decompressed(Path.Combine(DebianFashion, "train-labels-idx1-ubyte.gz"));
+        labels[8] = (byte)((labels[8] + 1) % 10);
+        WriteGzip(Path.Combine(folder, "train-labels-idx1-ubyte.gz"), labels);
+        var images = Decompressed(Path.Combine(DebianFashion, "t10k-images-idx3-ubyte.gz"));
+        images[16 + 28 * 14 + 14] ^= 0x01;
+        WriteGzip(Path.Combine(folder, "t10k-images-idx3-ubyte.gz"), images);
+
+        using (var builder = KerasMnist.Datasets.tfds.builder("fashion_mnist", From(folder)))
+        {
+            builder.as_dataset("test");
+            var first = Assert.Single(log.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.StartsWith($"warning: fashion_mnist in {folder}: the test images in t10k-images-idx3-ubyte.gz differ from the official ones.", first);
+            Assert.DoesNotContain("labels", first);
+
+            builder.as_dataset("train[:10%]");
+            builder.as_dataset("test[:5]");
+        }
+        using (var again = KerasMnist.Datasets.tfds.builder("fashion_mnist", From(folder)))
+            again.as_dataset("train+test");
+
+        var lines = log.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.StartsWith($"warning: fashion_mnist in {folder}: the train labels in train-labels-idx1-ubyte.gz differ from the official ones.", lines[1]);
+        Assert.DoesNotContain("images", lines[1]);
+    }
+
+    [Fact]
     public void A_folder_of_the_other_dataset_is_recognised_by_its_content_too()
     {
         // Fashion-MNIST uncompressed where MNIST is asked for: no official .gz checksum matches, the contents do.
