@@ -123,6 +123,19 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public void ALimitLargerThanTheSplitSaysSoAndUsesAllImages()
+    {
+        var (code, stdout, error) = ProgramProcess.Run(folder, new Dictionary<string, string?>
+        {
+            ["KERASMNIST_DATA_DIR"] = SharedMnist.Folder,
+        }, "run", "collect", "--limit", "50000", "--output", Path.Combine(folder, "out"));
+        Assert.True(code == 0, $"exit {code}\n{error}\n{stdout}");
+        Assert.Contains("Hinweis: --limit 50.000 ist größer als ds_train (42.000 Bilder): wir nehmen alle 42.000 Trainingsbilder", stdout);
+        Assert.Matches(new Regex(@"^ds_train +train\[:70%\] +42\.000$", RegexOptions.Multiline), stdout);
+        Assert.Matches(new Regex(@"^ds_test +test +10\.000$", RegexOptions.Multiline), stdout);
+    }
+
+    [Fact]
     public void CollectExplorePrepareOnRealMnistWithLimitPrintSizesAndWritePlots()
     {
         var output = Path.Combine(folder, "plots");
