@@ -87,8 +87,10 @@ internal static class KerasArchive
         }
         catch (InvalidDataException e)
         {
+            // The zip library's sentence ends in a period of its own, which inside the parentheses would read as a stray one.
             throw new InvalidDataException(
-                $"it is not a .keras file: it is not a zip archive ({e.Message}). It may be truncated, or another format.", e);
+                $"not a zip archive, so not a .keras file ({e.Message.TrimEnd('.')}). The file may be truncated or in another " +
+                "format: save or copy the model again.", e);
         }
     }
 

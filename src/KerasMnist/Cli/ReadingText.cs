@@ -16,7 +16,7 @@ public static class ReadingText
             yield return $"{reading.File}: {Digit(reading.First)}";
         else
         {
-            yield return $"{reading.File}: Feld mit {reading.Digits.Count} Ziffern, gelesen {reading.Format()}";
+            yield return $"{reading.File}: Feld mit {German.Count(reading.Digits.Count, "Ziffer", "Ziffern")}, gelesen {reading.Format()}";
             for (int k = 0; k < reading.Digits.Count; k++)
                 yield return $"  Ziffer {k + 1}: {Digit(reading.Digits[k])}";
         }

@@ -82,10 +82,10 @@ public sealed class RunCommand : Command, IHelpNotes
             keras.utils.set_random_seed(options.Seed);
 
             terminal.Note(
-                $"Stages: {string.Join(" ", plan.Select(s => s.Stage.Info.Name))} | dataset {options.Dataset} | seed {options.Seed} | " +
-                $"device {Engine.DeviceName} | output {options.Output}" +
-                (options.Limit is { } n ? $" | limit {n}" : "") +
-                (options.Epochs is { } e ? $" | epochs {e}" : ""));
+                $"Abschnitte: {string.Join(" ", plan.Select(s => s.Stage.Info.Name))} | Datensatz {options.Dataset} | Seed {options.Seed} | " +
+                $"Gerät {Engine.DeviceName} | Ausgabe {options.Output}" +
+                (options.Limit is { } n ? $" | Limit {German.Number(n)}" : "") +
+                (options.Epochs is { } e ? $" | Epochen {e}" : ""));
 
             // The recorder sees what the terminal shows and which stage and cell shows it, for the report.
             recorder = new RunRecorder(new RunRecord

@@ -121,11 +121,16 @@ public sealed record TrainingTime(TimeSpan TrainStep, long TrainSteps, TimeSpan 
     /// The note printed before <c>fit</c>, e.g. <c>Geschätzte Dauer auf cpu: 4,31 s pro Epoche (16 Schritte à 230 ms und 7
     /// Validierungsschritte à 90 ms), etwa 43,1 s für 10 Epochen.</c>
     /// </summary>
+    /// <remarks>With one epoch the total would repeat the epoch's time, so the note ends after the steps; a step
+    /// shorter than a millisecond reads "unter 1 ms" rather than a rounded "0 ms".</remarks>
     public string Describe(int epochs, string device)
     {
         string validation = ValidationSteps == 0 ? ""
-            : $" und {German.Count(ValidationSteps, "Validierungsschritt", "Validierungsschritte")} à {WallTime.Format(TestStep)}";
+            : $" und {German.Count(ValidationSteps, "Validierungsschritt", "Validierungsschritte")} à {Step(TestStep)}";
+        string total = epochs == 1 ? "" : $", etwa {WallTime.Format(For(epochs))} für {German.Count(epochs, "Epoche", "Epochen")}";
         return $"Geschätzte Dauer auf {device}: {WallTime.Format(Epoch)} pro Epoche ({German.Count(TrainSteps, "Schritt", "Schritte")} à " +
-            $"{WallTime.Format(TrainStep)}{validation}), etwa {WallTime.Format(For(epochs))} für {German.Count(epochs, "Epoche", "Epochen")}.";
+            $"{Step(TrainStep)}{validation}){total}.";
     }
+
+    static string Step(TimeSpan time) => time < TimeSpan.FromMilliseconds(0.5) ? "unter 1 ms" : WallTime.Format(time);
 }

@@ -55,10 +55,13 @@ public sealed class RunCommandTests : IDisposable
         Assert.DoesNotContain("needs", output);
 
         // colab: the nvidia-smi counterpart, one aligned row per fact.
-        foreach (var key in new[] { "device", "CUDA", "threads", "TorchSharp", "libtorch", "CPU", "memory", "OS", ".NET" })
+        // In German like the rest of the run (issue 13), engine names aside.
+        foreach (var key in new[] { "Gerät", "CUDA", "Threads", "TorchSharp", "libtorch", "CPU", "Speicher", "Betriebssystem", ".NET" })
             Assert.Matches(new Regex($"^{Regex.Escape(key)} +\\S", RegexOptions.Multiline), output);
-        Assert.Contains($"libtorch    {torch.__version__}", output);
-        Assert.Matches(new Regex(@"^threads     [1-9]\d* \(libtorch intra-op", RegexOptions.Multiline), output);
+        Assert.Contains($"libtorch        {torch.__version__}", output);
+        Assert.Matches(new Regex(@"^Threads         [1-9]\d* \(libtorch intra-op; [1-9]\d* logische?r? Kerne?\)", RegexOptions.Multiline), output);
+        Assert.Matches(new Regex(@"^CUDA            (nicht )?verfügbar", RegexOptions.Multiline), output);
+        Assert.DoesNotContain("not available", output);
 
         // problem: the task and the accuracy formula in plain Unicode.
         Assert.Contains("acc = 1/n · Σᵢ₌₁ⁿ [ argmax_ŷ p(ŷ | xᵢ) == yᵢ ]", output);
@@ -81,7 +84,7 @@ public sealed class RunCommandTests : IDisposable
         var problem = output.IndexOf("# Problemstellung", StringComparison.Ordinal);
         var build = output.IndexOf("# Bauen eines ersten Models", StringComparison.Ordinal);
         Assert.True(problem >= 0 && build > problem, output);
-        Assert.StartsWith("Stages: problem build |", output);
+        Assert.StartsWith("Abschnitte: problem build | Datensatz mnist | Seed 42 | Gerät cpu | Ausgabe ", output);
     }
 
     [Fact]
@@ -120,6 +123,19 @@ public sealed class RunCommandTests : IDisposable
         Assert.DoesNotContain("   at ", result.Err);
         // The run failed before writing anything: it leaves no empty output folder behind.
         Assert.False(Directory.Exists(Path.Combine(folder, "output")));
+    }
+
+    [Fact]
+    public void ALimitLargerThanTheSplitSaysSoAndUsesAllImages()
+    {
+        var (code, stdout, error) = ProgramProcess.Run(folder, new Dictionary<string, string?>
+        {
+            ["KERASMNIST_DATA_DIR"] = SharedMnist.Folder,
+        }, "run", "collect", "--limit", "50000", "--output", Path.Combine(folder, "out"));
+        Assert.True(code == 0, $"exit {code}\n{error}\n{stdout}");
+        Assert.Contains("Hinweis: --limit 50.000 ist größer als ds_train (42.000 Bilder): wir nehmen alle 42.000 Trainingsbilder", stdout);
+        Assert.Matches(new Regex(@"^ds_train +train\[:70%\] +42\.000$", RegexOptions.Multiline), stdout);
+        Assert.Matches(new Regex(@"^ds_test +test +10\.000$", RegexOptions.Multiline), stdout);
     }
 
     [Fact]

@@ -52,5 +52,31 @@ public sealed class AnalyzeStageTests : IDisposable
             Assert.NotNull(bitmap);
         }
         Assert.Equal(trueClassProbabilities.Order(), trueClassProbabilities);
+
+        // The text says what this run shows: the real count before, and after the images how many are misclassified.
+        Assert.DoesNotContain("Unsicher war das Model bei ihnen meist nicht", stdout);
+        Assert.Contains(validationImages >= 5 ? "die fünf Validierungsbilder" : validationImages == 1 ? "das Validierungsbild," : $"die {validationImages} Validierungsbilder", stdout);
+        int wrong = samples.Count(m => m.Groups[3].Value != m.Groups[4].Value);
+        Assert.Matches(samples.Count == 1
+            ? (wrong == 1 ? "In diesem Lauf ist das Bild falsch klassifiziert" : "In diesem Lauf ist das Bild richtig klassifiziert")
+            : $"In diesem Lauf (ist|sind) von den {samples.Count} Bildern {(wrong == 0 ? "keins" : $"{wrong}")} falsch klassifiziert", stdout);
+    }
+
+    [Fact]
+    public void With_fashion_mnist_the_lines_name_the_classes_as_the_figure_titles_do()
+    {
+        const string fashion = "/usr/share/datasets/fashion-mnist";
+        var output = Path.Combine(folder, "output");
+        var (code, stdout, error) = Run("run", "train", "analyze", "--dataset", "fashion_mnist", "--data-dir", fashion,
+            "--epochs", "1", "--limit", "30", "--output", output);
+        Assert.True(code == 0, $"{ExitStatus.Describe(code)}\n{error}\n{stdout}");
+        string[] names = ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"];
+        var lines = Regex.Matches(stdout, @"^-> (.+) -- Echt: (.+)$", RegexOptions.Multiline);
+        Assert.Equal(5, lines.Count);
+        Assert.All(lines, line =>
+        {
+            Assert.Contains(line.Groups[1].Value, names);
+            Assert.Contains(line.Groups[2].Value, names);
+        });
     }
 }

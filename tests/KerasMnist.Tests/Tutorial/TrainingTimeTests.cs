@@ -88,7 +88,8 @@ public class TrainingTimeTests
     [Fact]
     public void The_note_counts_in_german_singular_and_plural()
     {
-        Assert.Equal("Geschätzte Dauer auf cpu: 4 ms pro Epoche (1 Schritt à 4 ms), etwa 4 ms für 1 Epoche.",
+        // One epoch: the total would only repeat the epoch's time.
+        Assert.Equal("Geschätzte Dauer auf cpu: 4 ms pro Epoche (1 Schritt à 4 ms).",
             new TrainingTime(TimeSpan.FromMilliseconds(4), 1, TimeSpan.Zero, 0).Describe(1, "cpu"));
         Assert.Equal(
             "Geschätzte Dauer auf cpu: 3,55 s pro Epoche (16 Schritte à 200 ms und 7 Validierungsschritte à 50 ms), etwa 35,5 s für 10 Epochen.",
@@ -99,5 +100,13 @@ public class TrainingTimeTests
         Assert.Equal(
             "Geschätzte Dauer auf cpu: 1 min 14 s pro Epoche (1.200 Schritte à 62 ms), etwa 12 min 24 s für 10 Epochen.",
             new TrainingTime(TimeSpan.FromMilliseconds(62), 1200, TimeSpan.Zero, 0).Describe(10, "cpu"));
+    }
+
+    [Fact]
+    public void A_step_shorter_than_a_millisecond_reads_unter_1_ms_not_0_ms()
+    {
+        var note = new TrainingTime(TimeSpan.FromMilliseconds(0.3), 40, TimeSpan.FromMilliseconds(0.2), 4).Describe(3, "cpu");
+        Assert.Equal("Geschätzte Dauer auf cpu: 13 ms pro Epoche (40 Schritte à unter 1 ms und 4 Validierungsschritte à unter 1 ms), " +
+            "etwa 38 ms für 3 Epochen.", note);
     }
 }

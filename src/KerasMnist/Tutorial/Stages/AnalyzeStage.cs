@@ -10,7 +10,7 @@ namespace KerasMnist.Tutorial.Stages;
 /// <summary>
 /// Notebook section "Analyse der Ergebnisse": evaluate on train/valid/test, predictions on ds_valid, the
 /// confusion matrix heatmap, sklearn's classification report, and the five validation images whose true class got
-/// the lowest probability: mostly mistakes the model was sure of, which show why some images are misclassified.
+/// the lowest probability, with a count of how many of them this run misclassified, sure or unsure.
 /// </summary>
 [Stage("analyze", "Analyse der Ergebnisse",
     "evaluate, confusion matrix, classification report, the 5 images with the lowest probability for their true class",
@@ -76,12 +76,9 @@ public sealed class AnalyzeStage : Stage
         print(classification_report(y_true, y_pred));
         End(14);
 
-        Markdown($"""
-            Um das noch genauer anzuschauen, versuchen wir zu verstehen, weshalb manche {classes.Plural} falsch kategorisiert
-            werden. Dazu suchen wir die fünf Validierungsbilder, denen das Model für ihre echte Klasse die kleinste
-            Wahrscheinlichkeit gibt (y_prob_class). Unsicher war das Model bei ihnen meist nicht: es hat sich
-            mit hoher Wahrscheinlichkeit für eine falsche Klasse entschieden.
-            """);
+        long validationImages = y_prob.shape[0];
+        Markdown($"Um das noch genauer anzuschauen, versuchen wir zu verstehen, weshalb manche {classes.Plural} falsch kategorisiert werden. " +
+            LowestTrueClassSummary.Before((int)Math.Min(5, validationImages), validationImages));
 
         In(15);
         using var rows = np.arange(y_prob.shape[0]);
@@ -95,12 +92,22 @@ public sealed class AnalyzeStage : Stage
             using var pred_prob = y_prob[idx];
             var pred_label = (long)np.argmax(pred_prob);
             long truth = Convert.ToInt64(y_true.GetValue((int)idx));
-            print($"[{idx}] Vorhersage:\n{pred_prob}\n-> {pred_label} -- Echt: {truth}");
+            // The notebook prints class numbers, which for MNIST are the names; the names keep fashion_mnist readable.
+            print($"[{idx}] Vorhersage:\n{pred_prob}\n-> {ds_info.features.label.int2str(pred_label)} -- Echt: {ds_info.features.label.int2str(truth)}");
             using var image = x_input[idx].reshape(28, 28);
             Show(plt.imshow(image, title: TrueAndPredicted(truth, pred_label, pred_prob)),
                 $"analyze_lowest_true_class_{++rank}.png");
         }
         End(15);
+
+        // Counted from this run, since a short run's lowest ones are often unsure guesses rather than sure mistakes.
+        print(LowestTrueClassSummary.After(low_prob_samples.ToArray<long>().Take(5).Select(idx =>
+        {
+            using var probabilities = y_prob[idx];
+            long predicted = (long)np.argmax(probabilities);
+            return new LowestTrueClassSummary.Shown(predicted != Convert.ToInt64(y_true.GetValue((int)idx)),
+                probabilities.GetSingle((int)predicted));
+        }).ToList()));
 
         Markdown($"""
             Über jedem Bild steht die echte Klasse mit ihrer Wahrscheinlichkeit und die vorhergesagte mit ihrer.

@@ -28,16 +28,16 @@ public sealed class ColabStage : Stage
         In(1);
         // ! nvidia-smi
         Table([], [
-            ["device", $"{Engine.DeviceName} (--device)"],
+            ["Gerät", $"{Engine.DeviceName} (--device)"],
             ["CUDA", torch.cuda.is_available()
-                ? $"available, {torch.cuda.device_count()} GPU(s)"
-                : "not available (this libtorch is the CPU build, or no GPU is visible)"],
-            ["threads", $"{Engine.Threads} (libtorch intra-op; {Environment.ProcessorCount} logical cores)"],
+                ? $"verfügbar, {German.Count(torch.cuda.device_count(), "GPU", "GPUs")}"
+                : "nicht verfügbar (diese libtorch ist die CPU-Version, oder keine GPU ist sichtbar)"],
+            ["Threads", $"{Engine.Threads} (libtorch intra-op; {German.Count(Environment.ProcessorCount, "logischer Kern", "logische Kerne")})"],
             ["TorchSharp", Engine.TorchSharpVersion],
             ["libtorch", Engine.LibTorchVersion],
             ["CPU", $"{CpuModel()} ({VectorUnits()})"],
-            ["memory", Gibibytes(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes)],
-            ["OS", OperatingSystemName()],
+            ["Speicher", Gibibytes(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes)],
+            ["Betriebssystem", OperatingSystemName()],
             [".NET", $"{RuntimeInformation.FrameworkDescription} ({RuntimeInformation.ProcessArchitecture})"],
         ]);
         End(1);

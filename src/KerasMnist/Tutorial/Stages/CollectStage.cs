@@ -52,6 +52,10 @@ public sealed class CollectStage : Stage
             ds_train = ds_train.take(Math.Min(limit, full.train));
             ds_valid = ds_valid.take(Math.Max(1, (long)Math.Round(full.valid * share)));
             ds_test = ds_test.take(Math.Max(1, (long)Math.Round(full.test * share)));
+            // take(n) past the end just stops, so a too-large limit would pass unnoticed.
+            if (limit > full.train)
+                print($"Hinweis: --limit {German.Number(limit)} ist größer als ds_train ({German.Count(full.train, "Bild", "Bilder")}): " +
+                    $"wir nehmen alle {German.Number(full.train)} Trainingsbilder und auch Validierung und Test ganz.");
         }
 
         Table(["", "split", "Bilder"], [
