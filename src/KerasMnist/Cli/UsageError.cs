@@ -47,7 +47,13 @@ public sealed record UsageError(string Message, Command? Command)
                 ? $"'{command.Name}' takes no arguments (got '{extra}'). Valid options: {Options(command)}."
                 : $"'{command.Name}' got one argument too many: '{extra}'. Usage: {ProgramCommand.Program} {command.Name} {string.Join(" ", command.Arguments.Select(a => a.Name))} [options].", command);
 
-        // 5. A value a rule rejected (our own messages), or whatever else the parser found.
+        // 5. A required argument left out (System.CommandLine says only "Required argument missing for command").
+        var given = result.CommandResult.Children.OfType<ArgumentResult>().Where(a => a.Tokens.Count > 0).Select(a => a.Argument).ToHashSet();
+        if (command.Arguments.FirstOrDefault(a => a.Arity.MinimumNumberOfValues > 0 && !given.Contains(a)) is { } missing)
+            return new($"'{command.Name}' needs {missing.Name}. Usage: {ProgramCommand.Program} {command.Name} " +
+                $"{string.Join(" ", command.Arguments.Select(a => a.Arity.MaximumNumberOfValues > 1 ? a.Name + "..." : a.Name))} [options].", command);
+
+        // 6. A value a rule rejected (our own messages), or whatever else the parser found.
         return result.Errors.Count == 0 ? null : new(result.Errors[0].Message, command == program ? null : command);
     }
 

@@ -29,6 +29,19 @@ public class UsageErrorTests
     }
 
     [Fact]
+    public void AMissingArgumentIsNamedWithTheCommandsUsage()
+    {
+        using var folder = new KerasMnist.Tests.Fixtures.TempFolder();
+        var model = folder.Combine("m.keras");
+        File.WriteAllText(model, "");
+
+        var noImage = Fails("predict", model);
+        Assert.Equal("'predict' needs IMAGE. Usage: KerasMnist predict MODEL IMAGE... [options].", noImage.Message);
+        Assert.Equal("predict", noImage.Command?.Name);
+        Assert.Equal("'evaluate' needs MODEL. Usage: KerasMnist evaluate MODEL [options].", Fails("evaluate").Message);
+    }
+
+    [Fact]
     public void AnUnknownStageIsRejectedListingTheValidOnes()
     {
         var e = Fails("run", "collect", "trian");
