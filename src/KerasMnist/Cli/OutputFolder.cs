@@ -24,7 +24,7 @@ public static class OutputFolder
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new IOException(
-                $"the output folder '{path}' cannot be created or written ({e.Message}). Choose another one with --output DIR.", e);
+                $"the output folder '{path}' cannot be created or written (the system says: {e.Message.TrimEnd('.')}). Choose another one with --output DIR.", e);
         }
         return created;
     }

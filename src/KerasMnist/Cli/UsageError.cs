@@ -59,7 +59,7 @@ public sealed record UsageError(string Message, Command? Command)
 
     static UsageError BeforeCommand(string token, Command program)
     {
-        // Hidden commands (side-by-side, for maintainers) are not offered.
+        // Hidden commands are not offered.
         var commands = program.Subcommands.Where(c => !c.Hidden).ToList();
         if (token.StartsWith('-'))
         {

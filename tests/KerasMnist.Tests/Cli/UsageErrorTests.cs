@@ -130,7 +130,7 @@ public class UsageErrorTests
         Assert.Contains("--version", unknown);
         Assert.Equal("list", Fails("list", "colab").Command?.Name);
         Assert.Contains("'list' takes no arguments (got 'colab')", Fails("list", "colab").Message);
-        Assert.Contains("'help' takes one command, list, run, evaluate or predict (got 'foo')", Fails("help", "foo").Message);
+        Assert.Contains("'help' takes one command, list, run, evaluate, predict or side-by-side (got 'foo')", Fails("help", "foo").Message);
     }
 
     [Fact]
