@@ -1,3 +1,4 @@
+using KerasMnist.Datasets.Download;
 using System.CommandLine;
 using KerasMnist.Datasets.Core;
 using KerasMnist.Keras.Backend;
@@ -90,7 +91,10 @@ public sealed class RunCommand : Command, IHelpNotes
             // The recorder sees what the terminal shows and which stage and cell shows it, for the report.
             recorder = new RunRecorder(new RunRecord
             {
-                Options = options, Requested = requested, Environment = RunEnvironment.Capture(), Started = DateTimeOffset.Now,
+                // The report names the data folder the environment variable gave, and its repeat command passes it as
+                // --data-dir, so the run can be repeated offline from the report alone.
+                Options = options with { DataDir = options.DataDir ?? DataSourceOptions.FromEnvironment().EnvironmentDataDir },
+                Requested = requested, Environment = RunEnvironment.Capture(), Started = DateTimeOffset.Now,
             });
             terminal.Tap = recorder;
             StageRunner.Run(plan, new Session(options, terminal, kernel, recorder));

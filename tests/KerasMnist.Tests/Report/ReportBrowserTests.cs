@@ -37,6 +37,8 @@ public sealed class ReportBrowserTests : IDisposable
         Assert.True(code == 0, $"{ExitStatus.Describe(code)}\n{error}\n{stdout}");
         var report = Path.Combine(output, ReportFile.FileName);
         Assert.EndsWith($"Bericht: {report}", stdout.TrimEnd());
+        // The data folder came from KERASMNIST_DATA_DIR: the header's repeat command passes it, so it repeats offline.
+        Assert.Contains($"--data-dir {Path.GetFullPath(SharedMnist.Folder)} --output", File.ReadAllText(report));
         var plots = Directory.GetFiles(output, "*.png").Length;
         Assert.True(plots >= 10, $"the run wrote {plots} plots");
 
