@@ -14,17 +14,16 @@ namespace KerasMnist.Benchmarks.Training;
 /// </summary>
 internal sealed class RawResNet50 : IDisposable
 {
-    const double Lr = 0.001, Beta1 = 0.9, Beta2 = 0.999, AdamEpsilon = 1e-7, Momentum = 0.99, BnEpsilon = 1.001e-5;
+    const double Momentum = 0.99, BnEpsilon = 1.001e-5;
     const double Clip = 1e-7;
 
     sealed record Conv(Tensor Kernel, Tensor Bias, int Stride, Tensor Gamma, Tensor Beta, Tensor MovingMean, Tensor MovingVariance);
 
     readonly List<Tensor> parameters = [], buffers = [];
-    readonly List<(Tensor m, Tensor v)> moments = [];
     readonly Conv stem;
     readonly List<(Conv? shortcut, Conv first, Conv middle, Conv last)> blocks = [];
     readonly Tensor denseKernel, denseBias;
-    long step;
+    readonly RawAdam adam;
 
     public RawResNet50()
     {
@@ -40,7 +39,7 @@ internal sealed class RawResNet50 : IDisposable
             }
         denseKernel = Glorot([2048, 10], 2048, 10);
         denseBias = Zeros(10);
-        foreach (var p in parameters) moments.Add((zeros_like(p).DetachFromDisposeScope(), zeros_like(p).DetachFromDisposeScope()));
+        adam = new RawAdam(parameters);
     }
 
     // Keras's fans for a kh x kw kernel: kh·kw·in and kh·kw·out; stored in torch's (out, in, kh, kw) layout as Conv2D does.
@@ -77,7 +76,7 @@ internal sealed class RawResNet50 : IDisposable
         var normalised = probabilities / probabilities.sum(1, keepdim: true);
         var loss = nn.functional.nll_loss(normalised.clamp(Clip, 1 - Clip).log(), labels);
         var grads = autograd.grad([loss], parameters);
-        AdamStep(grads);
+        adam.Step(grads);
         return loss.item<float>();
     }
 
@@ -130,28 +129,9 @@ internal sealed class RawResNet50 : IDisposable
         return normalised;
     }
 
-    void AdamStep(IList<Tensor> grads)
-    {
-        using var _ = no_grad();
-        step++;
-        double alpha = Lr * Math.Sqrt(1 - Math.Pow(Beta2, step)) / (1 - Math.Pow(Beta1, step));
-        for (int i = 0; i < parameters.Count; i++)
-        {
-            var (m, v) = moments[i];
-            var g = grads[i];
-            m.mul_(Beta1).add_(g, alpha: 1 - Beta1);
-            v.mul_(Beta2).addcmul_(g, g, value: 1 - Beta2);
-            parameters[i].addcdiv_(m, v.sqrt().add_(AdamEpsilon), value: -alpha);
-        }
-    }
-
     public void Dispose()
     {
         foreach (var t in parameters.Concat(buffers)) t.Dispose();
-        foreach (var (m, v) in moments)
-        {
-            m.Dispose();
-            v.Dispose();
-        }
+        adam.Dispose();
     }
 }

@@ -12,14 +12,13 @@ namespace KerasMnist.Benchmarks.Training;
 /// </summary>
 internal sealed class RawTorchLoop : IDisposable
 {
-    const double Lr = 0.001, Beta1 = 0.9, Beta2 = 0.999, Eps = 1e-7, L2 = 1e-3;
+    const double L2 = 1e-3;
     const int BatchSize = 128;
 
     readonly bool cnn;
     readonly List<Tensor> parameters = new();
     readonly List<Tensor> kernels = new();
-    readonly List<(Tensor m, Tensor v)> moments = new();
-    long step;
+    readonly RawAdam adam;
 
     public RawTorchLoop(bool cnn)
     {
@@ -43,7 +42,7 @@ internal sealed class RawTorchLoop : IDisposable
             AddKernel([128, 10], 128, 10);
             AddBias(10);
         }
-        foreach (var p in parameters) moments.Add((zeros_like(p).DetachFromDisposeScope(), zeros_like(p).DetachFromDisposeScope()));
+        adam = new RawAdam(parameters);
     }
 
     void AddKernel(long[] shape, long fanIn, long fanOut)
@@ -110,23 +109,8 @@ internal sealed class RawTorchLoop : IDisposable
         if (cnn)
             foreach (var k in kernels) loss = loss + k.square().sum().mul(L2);
         var grads = autograd.grad([loss], parameters);
-        AdamStep(grads);
+        adam.Step(grads);
         return loss.item<float>();
-    }
-
-    void AdamStep(IList<Tensor> grads)
-    {
-        using var _ = no_grad();
-        step++;
-        double alpha = Lr * Math.Sqrt(1 - Math.Pow(Beta2, step)) / (1 - Math.Pow(Beta1, step));
-        for (int i = 0; i < parameters.Count; i++)
-        {
-            var (m, v) = moments[i];
-            var g = grads[i];
-            m.mul_(Beta1).add_(g, alpha: 1 - Beta1);
-            v.mul_(Beta2).addcmul_(g, g, value: 1 - Beta2);
-            parameters[i].addcdiv_(m, v.sqrt().add_(Eps), value: -alpha);
-        }
     }
 
     /// <summary>Accuracy on (N, 28, 28, 1) images, in batches, without gradients.</summary>
@@ -147,10 +131,6 @@ internal sealed class RawTorchLoop : IDisposable
     public void Dispose()
     {
         foreach (var p in parameters) p.Dispose();
-        foreach (var (m, v) in moments)
-        {
-            m.Dispose();
-            v.Dispose();
-        }
+        adam.Dispose();
     }
 }
