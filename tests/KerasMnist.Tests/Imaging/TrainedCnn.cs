@@ -1,6 +1,7 @@
 using KerasMnist.Datasets;
 using KerasMnist.Keras.Models;
 using KerasMnist.Tests.Fixtures;
+using KerasMnist.Tests.Keras.Models;
 using static KerasMnist.Keras.KerasApi;
 using static TorchSharp.torch;
 
@@ -19,18 +20,10 @@ public sealed class TrainedCnn : IDisposable
     public TrainedCnn()
     {
         keras.utils.set_random_seed(Seed);
-        tf.random.set_seed(Seed);
         using var builder = tfds.builder("mnist", data_dir: SharedMnist.Folder, download: false);
         static (Tensor, Tensor) normalize_img(Tensor image, Tensor label) => (tf.cast(image, tf.float32) / 255f, label);
         var ds_train = builder.as_dataset("train[:70%]").map(normalize_img).cache().shuffle(42_000).batch(128).prefetch(tf.data.AUTOTUNE);
-        Model = keras.models.Sequential(
-            keras.layers.Conv2D(8, 3, activation: "relu", kernel_regularizer: keras.regularizers.l2(1e-3f)),
-            keras.layers.MaxPool2D(),
-            keras.layers.Conv2D(16, 3, activation: "relu", kernel_regularizer: keras.regularizers.l2(1e-3f)),
-            keras.layers.MaxPool2D(),
-            keras.layers.Flatten(input_shape: (28, 28)),
-            keras.layers.Dense(128, activation: "relu", kernel_regularizer: keras.regularizers.l2(1e-3f)),
-            keras.layers.Dense(10, kernel_regularizer: keras.regularizers.l2(1e-3f)));
+        Model = TestModels.Cnn();
         Model.compile(keras.optimizers.Adam(0.001f), keras.losses.SparseCategoricalCrossentropy(from_logits: true), ["accuracy"]);
         Model.fit(ds_train, epochs: Epochs, verbose: 0);
     }
