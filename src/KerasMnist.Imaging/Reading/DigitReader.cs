@@ -56,17 +56,10 @@ public sealed class DigitReader
     /// <exception cref="ImageInputException">Not an image, truncated, too large, or blank.</exception>
     public Reading Read(string path, FieldMode mode = FieldMode.Auto) => Predict([PreparedImage.FromFile(path, mode)])[0];
 
-    /// <summary>
-    /// Reads many image files: decoded and prepared on all cores, predicted in one batch. The first bad file stops
-    /// the whole call with its exception; prepare files one by one with <see cref="PreparedImage.FromFile"/> to go on past them.
-    /// </summary>
-    public IReadOnlyList<Reading> Read(IEnumerable<string> paths, FieldMode mode = FieldMode.Auto)
-    {
-        var list = paths.ToList();
-        var prepared = new PreparedImage[list.Count];
-        Parallel.For(0, list.Count, i => prepared[i] = PreparedImage.FromFile(list[i], mode));
-        return Predict(prepared);
-    }
+    /// <summary>Reads many image files: decoded and prepared on all cores (<see cref="PreparedImage.FromFiles"/>), predicted in one batch.</summary>
+    /// <exception cref="InvalidDataException">One or more files cannot be read; the message names each with its reason.</exception>
+    public IReadOnlyList<Reading> Read(IEnumerable<string> paths, FieldMode mode = FieldMode.Auto) =>
+        Predict(PreparedImage.FromFiles(paths.ToList(), mode));
 
     /// <summary>Runs the model on every digit of <paramref name="images"/> in one <c>model.predict</c> call.</summary>
     public IReadOnlyList<Reading> Predict(IReadOnlyList<PreparedImage> images)

@@ -48,6 +48,35 @@ public sealed class PreparedImage
         FromImage(path, ImageFile.Load(path, applyOrientation: true), mode);
 
     /// <summary>
+    /// Prepares every file of <paramref name="paths"/> on all cores, in order. Files that cannot be read are collected,
+    /// so one error names all of them with each one's reason, and nothing is returned for the others.
+    /// </summary>
+    /// <exception cref="InvalidDataException">One or more files cannot be read (missing, not an image, truncated, too
+    /// large, blank); with one, its own message, which starts with the file's name.</exception>
+    public static PreparedImage[] FromFiles(IReadOnlyList<string> paths, FieldMode mode = FieldMode.Auto)
+    {
+        var prepared = new PreparedImage[paths.Count];
+        var errors = new string?[paths.Count];
+        Parallel.For(0, paths.Count, i =>
+        {
+            try
+            {
+                prepared[i] = FromFile(paths[i], mode);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // ImageInputException and FileNotFoundException already start with the file's name.
+                errors[i] = e is ImageInputException or FileNotFoundException ? e.Message : $"{paths[i]}: {e.Message}";
+            }
+        });
+        var failed = errors.Where(e => e is not null).ToList();
+        if (failed.Count == 1) throw new InvalidDataException(failed[0]);
+        if (failed.Count > 1)
+            throw new InvalidDataException($"{failed.Count} of {paths.Count} images cannot be read:\n  " + string.Join("\n  ", failed));
+        return prepared;
+    }
+
+    /// <summary>
     /// Prepares a decoded image: <see cref="MnistPreprocessing.FindInk(Image)"/>, then for a field
     /// <see cref="FieldSegmenter.Segment"/>, then <see cref="MnistPreprocessing.ToMnist"/> for each digit.
     /// </summary>

@@ -70,7 +70,8 @@ public sealed class PredictCommand : Command, IHelpNotes
             throw new InvalidDataException($"'{modelPath}' cannot read digits: {e.Message}", e);
         }
 
-        var readings = reader.Predict(Prepare(files, mode));
+        // Every image decoded and prepared before any is predicted, so one error names all bad images and nothing is written.
+        var readings = reader.Predict(PreparedImage.FromFiles(files, mode));
         var saved = saveTo is null ? null : PreprocessedImages.Save(readings, saveTo);
 
         if (!asJson)
@@ -82,33 +83,5 @@ public sealed class PredictCommand : Command, IHelpNotes
                 foreach (var line in ReadingText.Lines(readings[i], saved?[i], reader.LowConfidence)) terminal.WriteLine(line);
         }
         return ExitCodes.Ok;
-    }
-
-    /// <summary>
-    /// Every image decoded and prepared (on all cores) before any is predicted. Images that cannot be read are
-    /// collected, so the error names all of them at once.
-    /// </summary>
-    /// <exception cref="InvalidDataException">One or more images cannot be read; the message has each one's reason.</exception>
-    static PreparedImage[] Prepare(string[] files, FieldMode mode)
-    {
-        var prepared = new PreparedImage[files.Length];
-        var errors = new string?[files.Length];
-        Parallel.For(0, files.Length, i =>
-        {
-            try
-            {
-                prepared[i] = PreparedImage.FromFile(files[i], mode);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // ImageInputException and FileNotFoundException already start with the file's name.
-                errors[i] = e is ImageInputException or FileNotFoundException ? e.Message : $"{files[i]}: {e.Message}";
-            }
-        });
-        var failed = errors.Where(e => e is not null).ToList();
-        if (failed.Count == 1) throw new InvalidDataException(failed[0]);
-        if (failed.Count > 1)
-            throw new InvalidDataException($"{failed.Count} of {files.Length} images cannot be read:\n  " + string.Join("\n  ", failed));
-        return prepared;
     }
 }

@@ -91,6 +91,25 @@ public sealed class ImageFileTests : IDisposable
     }
 
     [Fact]
+    public void Many_files_are_prepared_in_order_and_every_bad_one_is_named_in_one_error()
+    {
+        string good = Digit("good.png"), other = Digit("other.jpg");
+        var prepared = PreparedImage.FromFiles([good, other]);
+        Assert.Equal([good, other], prepared.Select(p => p.File));
+
+        var text = folder.Combine("notes.png");
+        File.WriteAllText(text, "not an image");
+        var missing = folder.Combine("nowhere.png");
+        var e = Assert.Throws<InvalidDataException>(() => PreparedImage.FromFiles([good, text, missing]));
+        Assert.StartsWith("2 of 3 images cannot be read:", e.Message);
+        Assert.Contains(text, e.Message);
+        Assert.Contains(missing, e.Message);
+        Assert.DoesNotContain(good, e.Message);
+        // One bad file: its own message.
+        Assert.StartsWith(text, Assert.Throws<InvalidDataException>(() => PreparedImage.FromFiles([good, text])).Message);
+    }
+
+    [Fact]
     public void An_image_above_the_pixel_limit_is_refused_from_its_header_before_decoding()
     {
         // A PNG whose header announces 20,000 x 20,000 grey pixels (400 megapixels) but holds only a few bytes of
